@@ -44,3 +44,14 @@ export function joinWrapped(a: string, b: string): string {
   const brokenToken = /:\/\/|www\.|@|\d$/.test(lastToken);
   return !brokenToken && /[A-Za-z]/.test(last) && /[A-Za-z]/.test(first) ? `${a} ${b}` : a + b;
 }
+
+/**
+ * Folds Kangxi radicals (U+2F00–U+2FDF), CJK radical supplement forms and
+ * CJK compatibility ideographs into the ordinary ideographs (NFKC, applied
+ * only to them: NFKC on the whole text would also turn full-width
+ * punctuation such as `（：` into ASCII). Some PDF fonts map 一/人/日 … to the
+ * radical code points, which look identical but do not match.
+ */
+export function foldRadicals(text: string): string {
+  return text.replace(/[\u2E80-\u2FDF\uF900-\uFAFF]/g, (ch) => ch.normalize('NFKC'));
+}

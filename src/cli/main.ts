@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * The command line: `gongkai extract INPUT… [--out DIR]`, `gongkai schema`.
+ * Exit codes: 0 every input complete, 1 any partial or failed (all outputs
+ * still written), 2 usage errors.
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { runExtract } from './extract-command.js';
+import { loadTemplates } from '../template/load.js';
+import { reportJsonSchema } from '../schema/report.js';
+import { VERSION } from '../version.js';
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const parser = yargs(argv)
+    .scriptName('gongkai')
+    .version(VERSION)
+    .strict()
+    .command(
+      'extract <inputs..>',
+      'Turn reports (PDF, DOCX, HTML, text) into JSON; folders are searched recursively',
+      (y) =>
+        y
+          .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'files or folders' })
+          .option('out', { alias: 'o', type: 'string', describe: 'output folder (one <name>.json per input); default: stdout for one input, ./output for several' })
+          .option('provenance', { type: 'boolean', default: false, describe: "record each cell's page, box and printed text" })
+          .option('pretty', { type: 'boolean', default: false, describe: 'indent the JSON' })
+          .option('password', { type: 'string', describe: 'password of encrypted PDFs' }),
+      async (args) => {
+        code = await runExtract({
+          inputs: args.inputs as string[],
+          out: args.out,
+          provenance: args.provenance,
+          pretty: args.pretty,
+          password: args.password,
+        });
+      },
+    )
+    .command('schema', 'Print the JSON Schema of the output', {}, () => {
+      process.stdout.write(`${JSON.stringify(reportJsonSchema(loadTemplates()), null, 2)}\n`);
+    })
+    .demandCommand(1, 'Name a command: extract or schema')
+    .fail((msg, err) => {
+      if (err) throw err;
+      process.stderr.write(`gongkai: ${msg}\n\nRun 'gongkai --help' for usage.\n`);
+      code = 2;
+    })
+    .help();
+  await parser.parseAsync();
+  return code;
+}
+
+main(hideBin(process.argv)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`gongkai: ${(e as Error).message ?? String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,23 @@
+import type { Cell, Table } from './document.js';
+
+/**
+ * The table as a dense rows × cols array: each position holds the cell that
+ * covers it (a merged cell appears at every position it spans), or undefined
+ * where no cell was printed.
+ */
+export function denseGrid(table: Table): (Cell | undefined)[][] {
+  const grid: (Cell | undefined)[][] = Array.from({ length: table.rows }, () => new Array<Cell | undefined>(table.cols));
+  for (const cell of table.cells) {
+    for (let r = cell.row; r < Math.min(table.rows, cell.row + cell.rowSpan); r++) {
+      for (let c = cell.col; c < Math.min(table.cols, cell.col + cell.colSpan); c++) grid[r]![c] = cell;
+    }
+  }
+  return grid;
+}
+
+/** The distinct cells of a grid row, left to right. */
+export function distinctCells(row: readonly (Cell | undefined)[]): Cell[] {
+  const out: Cell[] = [];
+  for (const cell of row) if (cell && out[out.length - 1] !== cell && !out.includes(cell)) out.push(cell);
+  return out;
+}

@@ -1,0 +1,123 @@
+/**
+ * The output contract (`spec/report-schema.md`, version 1) in zod. Every
+ * output is validated by it before it is written; `gongkai schema` prints the
+ * JSON Schema generated from it.
+ *
+ * The shape of the three table sections is generated from the template data
+ * (`extractors/`): the same keys the mapper writes, one variant per edition
+ * and per form of the row groups (（六）其他处理 as one row or three). The
+ * rest is written out here.
+ */
+import { z } from 'zod';
+import type { CompiledTable, Templates } from '../template/load.js';
+
+export const SCHEMA_VERSION = '1';
+
+export const SOURCE_FORMATS = ['pdf', 'docx', 'doc', 'html', 'txt', 'unknown'] as const;
+export type OutputFormat = (typeof SOURCE_FORMATS)[number];
+
+const CellNumber = z.number().nullable();
+const Unit = z.enum(['元', '万元', '亿元']).nullable();
+
+type Shape = { [key: string]: Shape | 'number' | 'unit' };
+
+function shapeToZod(shape: Shape): z.ZodObject {
+  const fields: Record<string, z.ZodType> = {};
+  for (const [k, v] of Object.entries(shape)) {
+    fields[k] = v === 'number' ? CellNumber : v === 'unit' ? Unit : shapeToZod(v);
+  }
+  return z.object(fields).strict();
+}
+
+function put(shape: Shape, path: string, kind: 'number' | 'unit') {
+  const keys = path.split('.');
+  let node = shape;
+  for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Shape;
+  node[keys[keys.length - 1]!] = kind;
+}
+
+/** One zod object per variant of a table template, each with its `heading`. */
+function tableSchemas(table: CompiledTable): z.ZodObject[] {
+  const unitKeys = new Map(table.columns.filter((c) => c.unitKey).map((c) => [c.key, c.unitKey!]));
+  return table.variants.map((variant) => {
+    const shape: Shape = {};
+    for (const leaf of variant.leaves) {
+      for (const col of leaf.columns) {
+        put(shape, leaf.path ? `${leaf.path}.${col}` : col, 'number');
+        const u = unitKeys.get(col);
+        if (u) put(shape, leaf.path ? `${leaf.path}.${u}` : u, 'unit');
+      }
+    }
+    return shapeToZod(shape).extend({ heading: z.string() });
+  });
+}
+
+function unionOf(options: z.ZodType[]): z.ZodType {
+  return options.length === 1 ? options[0]! : z.union(options as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+}
+
+const TextSection = z.object({ heading: z.string(), text: z.string() }).strict();
+
+export const Provenance = z
+  .object({
+    page: z.number().int().positive().nullable(),
+    bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+    raw: z.string(),
+  })
+  .strict();
+
+export const Check = z.object({ rule: z.string(), passed: z.boolean(), expected: z.number(), actual: z.number() }).strict();
+
+export function buildReportSchema(templates: Templates) {
+  const sectionSchemas: Record<string, z.ZodType> = {};
+  for (const section of templates.sections) {
+    if (!section.table) {
+      sectionSchemas[section.key] = TextSection.nullable();
+      continue;
+    }
+    const seen = new Set<string>();
+    const options: z.ZodType[] = [];
+    for (const edition of templates.editions) {
+      const table = edition.tables[section.table];
+      if (!table || seen.has(table.id)) continue;
+      seen.add(table.id);
+      options.push(...tableSchemas(table));
+    }
+    // A legacy or unknown edition: the heading only, with warnings saying why.
+    options.push(z.object({ heading: z.string() }).strict());
+    sectionSchemas[section.key] = unionOf(options).nullable();
+  }
+
+  return z
+    .object({
+      schemaVersion: z.literal(SCHEMA_VERSION),
+      source: z
+        .object({
+          file: z.string(),
+          format: z.enum(SOURCE_FORMATS),
+          sha256: z.string().regex(/^[0-9a-f]{64}$/),
+          pages: z.number().int().nonnegative().nullable(),
+        })
+        .strict(),
+      meta: z
+        .object({
+          title: z.string().nullable(),
+          agency: z.string().nullable(),
+          year: z.number().int().nullable(),
+          publishedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+          edition: z.enum(['legacy', 'unknown', ...templates.editions.map((e) => e.id)] as [string, ...string[]]),
+        })
+        .strict(),
+      status: z.enum(['complete', 'partial', 'failed']),
+      ...sectionSchemas,
+      checks: z.array(Check),
+      warnings: z.array(z.string()),
+      provenance: z.record(z.string(), Provenance).optional(),
+    })
+    .strict();
+}
+
+/** The JSON Schema of the output, generated from the zod schema. */
+export function reportJsonSchema(templates: Templates): unknown {
+  return z.toJSONSchema(buildReportSchema(templates), { target: 'draft-2020-12' });
+}

@@ -1,0 +1,370 @@
+/**
+ * Maps the tables printed in one section onto a table template.
+ *
+ * The section's tables are read as one stream of grid rows (table 二 is often
+ * printed as several small tables, and a table broken across pages may arrive
+ * in parts). Header rows are recognised by their words and decide, for the
+ * rows that follow, which grid column holds which template column — by the
+ * labels printed in the header, never by counting. Data rows are then aligned
+ * with the template's rows in printed order (a sequence alignment on label
+ * similarity), so a typo, a missing group label or a label shared by several
+ * groups (`1.` … under （三）, （四）, （五）) still lands on the right row, and
+ * a row whose label cannot be read at all is placed by its position between
+ * the rows around it.
+ */
+import type { BBox, Cell, Table } from '../model/document.js';
+import { denseGrid } from '../model/grid.js';
+import { coverage, labelParts, labelScore, similarity } from '../text/labels.js';
+import { looksNumeric, parseCellValue, unitInHeader } from './cell-value.js';
+import type { CompiledTable, Form, LeafRow, TableVariant } from './load.js';
+
+export interface CellProvenance {
+  page: number | null;
+  bbox?: BBox;
+  /** The cell's text as printed, so blank vs `0` vs `—` stays visible. */
+  raw: string;
+}
+
+export interface MappedTable {
+  /** The section's values, nested by the template's keys, in template order. */
+  values: Record<string, unknown>;
+  /** Cell path (relative to the section) → where it was read. */
+  provenance: Record<string, CellProvenance>;
+  warnings: string[];
+  /** Every template cell was read as a number. */
+  complete: boolean;
+  /** Number of template columns recognised in the header rows. */
+  columnsMatched: number;
+  /** Alignment score of rows to the template (for choosing between editions). */
+  rowScore: number;
+}
+
+/** Printed header labels match a template label at this similarity or better. */
+const HEADER_MATCH = 0.8;
+/** A column header matches a template column path at this similarity or better. */
+const COLUMN_MATCH = 0.6;
+/** Below this label similarity a row is only paired by position. */
+const ROW_MATCH = 0.5;
+/** The gain of pairing a row by position alone: less than any label match. */
+const POSITIONAL_GAIN = 0.01;
+
+interface GridRow {
+  table: number;
+  cells: (Cell | undefined)[];
+}
+
+interface ColumnMap {
+  /** Grid column → template column key. */
+  keyOf: (string | undefined)[];
+  /** Grid column → the header's leaf text. */
+  headerText: string[];
+  firstDataCol: number;
+  ncols: number;
+}
+
+/** A row that may carry data, with its label and its cells keyed by template column. */
+interface Candidate {
+  leafLabel: string;
+  groupText: string;
+  fullLabel: string;
+  values: Map<string, { cell: Cell | undefined; header: string }>;
+  /** Data cells in order, when no header told which column is which. */
+  ordered: Cell[];
+  numeric: number;
+  index: number;
+}
+
+export function mapTables(tables: Table[], template: CompiledTable, defaultForms: Record<string, Form>): MappedTable {
+  const rows: GridRow[] = tables.flatMap((t, i) => denseGrid(t).map((cells) => ({ table: i, cells })));
+  const { candidates, columnsMatched } = readRows(rows, template);
+
+  let best: { variant: TableVariant; pairs: Map<number, Candidate>; positional: Set<number>; score: number } | undefined;
+  for (const variant of template.variants) {
+    const aligned = align(candidates, variant.leaves);
+    const isDefault = Object.entries(variant.forms).every(([g, f]) => (defaultForms[g] ?? 'rows') === f);
+    if (!best || aligned.score > best.score + 1e-9 || (Math.abs(aligned.score - best.score) <= 1e-9 && isDefault)) {
+      best = { variant, ...aligned };
+    }
+  }
+  const chosen = best!;
+  const out = fill(chosen.variant.leaves, chosen.pairs, chosen.positional, template);
+  return { ...out, columnsMatched, rowScore: chosen.score };
+}
+
+/** Splits the row stream into header blocks and candidate data rows. */
+function readRows(rows: GridRow[], template: CompiledTable): { candidates: Candidate[]; columnsMatched: number } {
+  const candidates: Candidate[] = [];
+  const matchedKeys = new Set<string>();
+  let map: ColumnMap | undefined;
+  let header: GridRow[] = [];
+  let prevTable = -1;
+  let sawDataInTable = false;
+
+  const closeHeader = () => {
+    if (!header.length) return;
+    const m = mapColumns(header, template);
+    if (m.keyOf.some((k) => k)) {
+      map = m;
+      for (const k of m.keyOf) if (k) matchedKeys.add(k);
+    }
+    header = [];
+  };
+
+  for (const row of rows) {
+    if (row.table !== prevTable) {
+      closeHeader();
+      // A continuation part without its own header keeps the columns of the part before.
+      if (map && map.ncols !== row.cells.length) map = undefined;
+      prevTable = row.table;
+      sawDataInTable = false;
+    }
+    const distinct = distinctOf(row.cells);
+    const hits = distinct.filter((c) => isHeaderWord(c.text, template)).length;
+    const numeric = distinct.filter((c) => looksNumeric(c.text)).length;
+    const isHeader = numeric === 0 && (hits >= 2 || (hits === 1 && (header.length > 0 || !sawDataInTable)));
+    if (isHeader) {
+      header.push(row);
+      continue;
+    }
+    closeHeader();
+    const cand = candidateOf(row, map, candidates.length);
+    if (cand) {
+      candidates.push(cand);
+      if (cand.numeric || cand.leafLabel) sawDataInTable = true;
+    }
+  }
+  closeHeader();
+  return { candidates, columnsMatched: matchedKeys.size };
+}
+
+function distinctOf(cells: (Cell | undefined)[]): Cell[] {
+  const out: Cell[] = [];
+  for (const c of cells) if (c && c.text.trim() && !out.includes(c)) out.push(c);
+  return out;
+}
+
+function isHeaderWord(text: string, template: CompiledTable): boolean {
+  // Row labels carry ordinals (`3.其他`); header words never do.
+  if (labelParts(text).ordinal) return false;
+  return labelScore(withoutNote(text), template.headerSpellings) >= HEADER_MATCH;
+}
+
+/**
+ * A header without its parenthesised note: `本年收费金额（单位：万元）` →
+ * `本年收费金额`. Text that is all note stays as it is.
+ */
+function withoutNote(text: string): string {
+  const t = text.replace(/[(（][^()（）]*[)）]/g, '').trim();
+  return t || text;
+}
+
+/** Which template column each grid column holds, from the header rows' texts above it. */
+function mapColumns(header: GridRow[], template: CompiledTable): ColumnMap {
+  const ncols = header[0]!.cells.length;
+  const keyOf: (string | undefined)[] = new Array(ncols);
+  const headerText: string[] = new Array(ncols).fill('');
+  const scoreOf: number[] = new Array(ncols).fill(0);
+  for (let c = 0; c < ncols; c++) {
+    const path: string[] = [];
+    const seen = new Set<Cell>();
+    for (const row of header) {
+      const cell = row.cells[c];
+      if (cell && !seen.has(cell) && cell.text.trim()) {
+        seen.add(cell);
+        path.push(cell.text);
+      }
+    }
+    if (!path.length) continue;
+    headerText[c] = path[path.length - 1]!;
+    const bare = path.map(withoutNote);
+    for (const col of template.columns) {
+      const s = columnScore(bare, col.path);
+      if (s >= COLUMN_MATCH && s > scoreOf[c]!) {
+        scoreOf[c] = s;
+        keyOf[c] = col.key;
+      }
+    }
+  }
+  const firstDataCol = keyOf.findIndex((k) => k !== undefined);
+  return { keyOf, headerText, firstDataCol: firstDataCol < 0 ? ncols : firstDataCol, ncols };
+}
+
+/**
+ * How well a grid column's header texts (outermost first) fit a template
+ * column path: the leaf must match the last text, and each outer level must
+ * be found above it, in order. 0 when any level is missing.
+ */
+function columnScore(path: string[], templatePath: string[][]): number {
+  // A label broken over two or three grid rows (`结果` / `维持`) is one label.
+  let best = 0;
+  for (let split = path.length - 1; split >= Math.max(0, path.length - 3); split--) {
+    best = Math.max(best, columnScoreAt(path.slice(0, split), path.slice(split).join(''), templatePath));
+  }
+  return best;
+}
+
+function columnScoreAt(outer: string[], leafText: string, templatePath: string[][]): number {
+  const leaf = labelScore(leafText, templatePath[templatePath.length - 1]!);
+  if (leaf < COLUMN_MATCH) return 0;
+  let total = leaf;
+  let from = 0;
+  for (let k = 0; k < templatePath.length - 1; k++) {
+    let found = -1;
+    let s = 0;
+    for (let j = from; j < outer.length; j++) {
+      s = labelScore(outer[j]!, templatePath[k]!);
+      if (s >= COLUMN_MATCH) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return 0;
+    total += s;
+    from = found + 1;
+  }
+  return total / templatePath.length;
+}
+
+function candidateOf(row: GridRow, map: ColumnMap | undefined, index: number): Candidate | undefined {
+  const labelCells: Cell[] = [];
+  const values = new Map<string, { cell: Cell | undefined; header: string }>();
+  const ordered: Cell[] = [];
+  if (map) {
+    for (let c = 0; c < row.cells.length; c++) {
+      const cell = row.cells[c];
+      const key = map.keyOf[c];
+      if (c < map.firstDataCol || (cell && cell.col < map.firstDataCol)) {
+        if (cell && !labelCells.includes(cell)) labelCells.push(cell);
+      } else if (key) {
+        const prev = values.get(key);
+        // Two grid columns under one merged header: keep the cell that has text.
+        if (!prev || (!prev.cell?.text.trim() && cell?.text.trim())) values.set(key, { cell, header: map.headerText[c]! });
+      }
+    }
+  } else {
+    // No header tells the columns apart: the label is the text before the first number.
+    for (const cell of distinctOf(row.cells)) {
+      if (!ordered.length && !looksNumeric(cell.text)) labelCells.push(cell);
+      else ordered.push(cell);
+    }
+  }
+  const labels = labelCells.map((c) => c.text.trim()).filter(Boolean);
+  const dataCells = map ? [...values.values()].map((v) => v.cell) : ordered;
+  const numeric = dataCells.filter((c) => c && looksNumeric(c.text) && c.text.trim()).length;
+  // A row with neither label nor number is kept only where a header gave it data cells: the one
+  // unlabelled row of table 四 is all blank when every count is zero.
+  if (!labels.length && !numeric && !values.size) return undefined;
+  return {
+    leafLabel: labels[labels.length - 1] ?? '',
+    groupText: labels.slice(0, -1).join(''),
+    fullLabel: labels.join(''),
+    values,
+    ordered,
+    numeric,
+    index,
+  };
+}
+
+/** The gain of reading candidate `row` as template row `leaf`, or -1 when they cannot be paired. */
+function pairGain(row: Candidate, leaf: LeafRow): { gain: number; positional: boolean } {
+  if (leaf.unlabelled) {
+    if (row.leafLabel || (!row.numeric && !row.values.size)) return { gain: -1, positional: false };
+    // The first row under the header, preferring one with numbers over a blank one.
+    return { gain: (row.numeric ? 1 : 0.5) - 0.001 * row.index, positional: false };
+  }
+  const rowLeaf = labelParts(row.leafLabel);
+  const rowFull = labelParts(row.fullLabel).core;
+  let s = 0;
+  for (const spelling of leaf.spellings) {
+    const core = labelParts(spelling).core;
+    s = Math.max(s, similarity(rowLeaf.core, core), 0.9 * coverage(core, rowFull));
+  }
+  if (s < ROW_MATCH) return row.numeric ? { gain: POSITIONAL_GAIN, positional: true } : { gain: -1, positional: false };
+
+  const leafOrdinal = labelParts(leaf.spellings[0]!).ordinal;
+  if (rowLeaf.ordinal && leafOrdinal) s += rowLeaf.ordinal === leafOrdinal ? 0.15 : -0.3;
+  const group = leaf.groups[leaf.groups.length - 1];
+  if (group && row.groupText) {
+    const groupCore = labelParts(row.groupText).core;
+    if (group.some((g) => coverage(labelParts(g).core, groupCore) >= 0.7)) s += 0.1;
+  }
+  return { gain: Math.max(s, POSITIONAL_GAIN * 2), positional: false };
+}
+
+/** Order-preserving alignment of candidate rows with template rows, maximising the summed gain. */
+function align(rows: Candidate[], leaves: LeafRow[]) {
+  const n = rows.length;
+  const m = leaves.length;
+  const gains: { gain: number; positional: boolean }[][] = rows.map((r) => leaves.map((l) => pairGain(r, l)));
+  const f: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const g = gains[i - 1]![j - 1]!.gain;
+      f[i]![j] = Math.max(f[i - 1]![j]!, f[i]![j - 1]!, g >= 0 ? f[i - 1]![j - 1]! + g : -Infinity);
+    }
+  }
+  const pairs = new Map<number, Candidate>();
+  const positional = new Set<number>();
+  for (let i = n, j = m; i > 0 && j > 0; ) {
+    const g = gains[i - 1]![j - 1]!;
+    if (g.gain >= 0 && f[i]![j] === f[i - 1]![j - 1]! + g.gain) {
+      pairs.set(j - 1, rows[i - 1]!);
+      if (g.positional) positional.add(j - 1);
+      i--;
+      j--;
+    } else if (f[i]![j] === f[i - 1]![j]) i--;
+    else j--;
+  }
+  return { pairs, positional, score: f[n]![m]! };
+}
+
+/** Reads every template cell from its paired row; nulls and warnings for what is missing. */
+function fill(leaves: LeafRow[], pairs: Map<number, Candidate>, positional: Set<number>, template: CompiledTable) {
+  const values: Record<string, unknown> = {};
+  const provenance: Record<string, CellProvenance> = {};
+  const warnings: string[] = [];
+  let complete = true;
+  const unitKeys = new Map(template.columns.filter((c) => c.unitKey).map((c) => [c.key, c.unitKey!]));
+
+  leaves.forEach((leaf, j) => {
+    const row = pairs.get(j);
+    const name = leaf.path || '(row)';
+    if (!row) warnings.push(`${name}: row not found in the table`);
+    else if (positional.has(j)) warnings.push(`${name}: row label "${row.leafLabel}" not recognised; placed by its position`);
+    const useOrder = row && row.values.size === 0 && row.ordered.length === leaf.columns.length;
+    leaf.columns.forEach((key, k) => {
+      const path = leaf.path ? `${leaf.path}.${key}` : key;
+      let value: number | null = null;
+      let unit: string | undefined;
+      const found = row ? (useOrder ? { cell: row.ordered[k], header: '' } : row.values.get(key)) : undefined;
+      if (row && !found) warnings.push(`${path}: column not found in the table`);
+      if (found) {
+        const raw = found.cell?.text ?? '';
+        const parsed = parseCellValue(raw);
+        value = parsed.value;
+        unit = parsed.unit ?? unitInHeader(found.header);
+        if (value === null) warnings.push(`${path}: cannot read "${raw.trim()}" as a number`);
+        if (found.cell) provenance[path] = provenanceOf(found.cell);
+      }
+      if (value === null) complete = false;
+      setPath(values, path, value);
+      const unitKey = unitKeys.get(key);
+      if (unitKey) setPath(values, leaf.path ? `${leaf.path}.${unitKey}` : unitKey, unit ?? null);
+    });
+  });
+  return { values, provenance, warnings, complete };
+}
+
+function provenanceOf(cell: Cell): CellProvenance {
+  return cell.bbox ? { page: cell.page, bbox: cell.bbox, raw: cell.text } : { page: cell.page, raw: cell.text };
+}
+
+export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let o = target;
+  for (const k of keys.slice(0, -1)) {
+    if (typeof o[k] !== 'object' || o[k] === null) o[k] = {};
+    o = o[k] as Record<string, unknown>;
+  }
+  o[keys[keys.length - 1]!] = value;
+}

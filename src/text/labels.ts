@@ -1,0 +1,72 @@
+/**
+ * Normalising and comparing printed labels (headings, table row and column
+ * labels). Real reports drift from the template text: full- or half-width
+ * punctuation, stray spaces, quotes, typos such as `2.其他法律行政止公开`
+ * (for 2.其他法律行政法规禁止公开). Comparison is therefore on a canonical
+ * form and by similarity, never by exact string.
+ */
+
+/** NFKC (full-width digits and brackets, Kangxi radicals), no whitespace. */
+export function canonical(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '');
+}
+
+const ORDINAL = /^(?:[(（]?[一二三四五六七八九十]{1,3}[)）][、.．,，]?|[一二三四五六七八九十]{1,3}[、.．,，]|[(（]?\d{1,2}[)）][、.．]?|\d{1,2}[、.．,，](?!\d))/;
+
+export interface LabelParts {
+  /** The ordinal printed before the label, canonical: `一`, `(三)`, `1`; '' when none. */
+  ordinal: string;
+  /** The label's words: no ordinal, no whitespace, no punctuation or quotes. */
+  core: string;
+}
+
+/** Splits `（三）不予公开` into ordinal `(三)` and core `不予公开`. */
+export function labelParts(text: string): LabelParts {
+  const c = canonical(text);
+  const m = ORDINAL.exec(c);
+  const ordinalText = m ? m[0] : '';
+  const ordinal = ordinalText.replace(/[、.．,，]/g, '');
+  return { ordinal, core: stripPunctuation(c.slice(ordinalText.length)) };
+}
+
+/** Everything that is not a letter or a digit goes (CJK ideographs are letters). */
+export function stripPunctuation(text: string): string {
+  return text.replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Length of the longest common subsequence. */
+export function lcs(a: string, b: string): number {
+  if (!a.length || !b.length) return 0;
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = ca === b.charCodeAt(j - 1) ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+/** Dice similarity on the longest common subsequence: 1 for equal strings, 0 for nothing in common. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (!a.length || !b.length) return 0;
+  return (2 * lcs(a, b)) / (a.length + b.length);
+}
+
+/** How much of `needle` appears, in order, inside `haystack` (0..1). */
+export function coverage(needle: string, haystack: string): number {
+  if (!needle.length) return 0;
+  if (haystack.includes(needle)) return 1;
+  return lcs(needle, haystack) / needle.length;
+}
+
+/** Similarity of a printed label to one of a template label's spellings, on their cores. */
+export function labelScore(printed: string, spellings: readonly string[]): number {
+  const p = labelParts(printed).core;
+  let best = 0;
+  for (const s of spellings) best = Math.max(best, similarity(p, labelParts(s).core));
+  return best;
+}
