@@ -11,6 +11,9 @@ import { loadTemplates } from '../template/load.js';
 import { reportJsonSchema } from '../schema/report.js';
 import { VERSION } from '../version.js';
 
+/** A command line that does not parse: exit 2, with the reason. */
+class UsageError extends Error {}
+
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const parser = yargs(argv)
@@ -42,12 +45,16 @@ export async function main(argv: string[]): Promise<number> {
     })
     .demandCommand(1, 'Name a command: extract or schema')
     .fail((msg, err) => {
-      if (err) throw err;
-      process.stderr.write(`gongkai: ${msg}\n\nRun 'gongkai --help' for usage.\n`);
-      code = 2;
+      throw err ?? new UsageError(msg);
     })
     .help();
-  await parser.parseAsync();
+  try {
+    await parser.parseAsync();
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`gongkai: ${e.message}\n\nRun 'gongkai --help' for usage.\n`);
+    return 2;
+  }
   return code;
 }
 
