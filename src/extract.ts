@@ -5,7 +5,7 @@
  * gives a `failed` report whose `warnings` say why.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError, type DocumentModel } from './model/document.js';
 import { detectFormat, type ReadOptions } from './readers/registry.js';
@@ -23,7 +23,11 @@ export interface ExtractOptions {
   templatesDir?: string;
   /** The file name to report (and to guess the format from) when extracting from bytes. */
   fileName?: string;
+  /** Inputs larger than this many bytes are refused (default 100 MB). */
+  maxBytes?: number;
 }
+
+export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
 const schemas = new WeakMap<Templates, ReturnType<typeof buildReportSchema>>();
 
@@ -36,17 +40,38 @@ function schemaFor(templates: Templates) {
 /** Reads and maps one document. `input` is a file path or the file's bytes. */
 export async function extract(input: string | Uint8Array, options: ExtractOptions = {}): Promise<Report> {
   const fileName = options.fileName ?? (typeof input === 'string' ? basename(input) : 'input');
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Uint8Array;
   try {
-    bytes = typeof input === 'string' ? await readFile(input) : input;
+    if (typeof input === 'string') {
+      // Size and kind first: never start reading a FIFO or a device, or a file past the limit.
+      const s = await stat(input);
+      if (!s.isFile()) return failedReport(fileName, 'not a regular file');
+      if (s.size > maxBytes) return failedReport(fileName, tooLarge(s.size, maxBytes));
+      bytes = await readFile(input);
+    } else {
+      bytes = input;
+    }
   } catch (e) {
-    return finish(emptySource(fileName), failedBody(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`), options);
+    return failedReport(fileName, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+  if (bytes.byteLength > maxBytes) return failedReport(fileName, tooLarge(bytes.byteLength, maxBytes));
   return extractBytes(bytes, fileName, options);
 }
 
-function emptySource(file: string): Report['source'] {
-  return { file, format: 'unknown', sha256: createHash('sha256').update('').digest('hex'), pages: null };
+function tooLarge(size: number, max: number): string {
+  const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  return `file too large: ${mb(size)} (limit ${mb(max)}, see --max-size)`;
+}
+
+/**
+ * The `failed` report of an input that could not be read at all (its bytes
+ * unknown): also what the batch runner records for a document whose worker
+ * crashed, hung or ran out of memory.
+ */
+export function failedReport(file: string, reason: string): Report {
+  const source: Report['source'] = { file: basename(file), format: 'unknown', sha256: createHash('sha256').update('').digest('hex'), pages: null };
+  return { schemaVersion: SCHEMA_VERSION, source, ...failedBody(reason) };
 }
 
 async function extractBytes(bytes: Uint8Array, fileName: string, options: ExtractOptions): Promise<Report> {

@@ -1,17 +1,24 @@
 /**
- * `gongkai extract`: runs every input through the extractor, writes one JSON
- * per input (or the single input's JSON to stdout) and one summary line per
- * input on stderr.
+ * `gongkai extract`: collects the inputs, runs the batch and writes the
+ * summary. Exit code 0 when every input is complete, 1 otherwise.
  */
-import { join } from 'node:path';
-import { extract } from '../extract.js';
+import { availableParallelism } from 'node:os';
 import { collectInputs } from '../batch/inputs.js';
+import { makeReporter } from '../batch/progress.js';
+import { runBatch, type BatchFormat } from '../batch/run.js';
 import { writeAtomic } from '../batch/write.js';
-import type { Report } from '../report/types.js';
 
 export interface ExtractCommand {
   inputs: string[];
   out?: string | undefined;
+  format: BatchFormat;
+  jobs?: number | undefined;
+  timeout: number;
+  maxSize: number;
+  maxMemory: number;
+  resume: boolean;
+  summary?: string | undefined;
+  verbose: boolean;
   provenance: boolean;
   pretty: boolean;
   password?: string | undefined;
@@ -19,33 +26,30 @@ export interface ExtractCommand {
 
 export const DEFAULT_OUT = 'output';
 
-/** One line for a human: status, file, and what went wrong. */
-export function summaryLine(report: Report, name: string): string {
-  const failedChecks = report.checks.filter((c) => !c.passed).map((c) => c.rule);
-  const parts = [`${report.status.padEnd(8)} ${name}`];
-  if (failedChecks.length) parts.push(`failed checks: ${failedChecks.join(', ')}`);
-  if (report.status === 'failed') parts.push(report.warnings[0] ?? '');
-  else if (report.warnings.length) parts.push(`${report.warnings.length} warning${report.warnings.length > 1 ? 's' : ''}`);
-  return parts.join('  ');
-}
+export class UsageError extends Error {}
 
 export async function runExtract(cmd: ExtractCommand): Promise<number> {
   const inputs = await collectInputs(cmd.inputs);
-  if (!inputs.length) {
-    process.stderr.write('gongkai: no input documents found\n');
-    return 2;
+  if (!inputs.length) throw new UsageError('no input documents found');
+  // JSON: one input without --out goes to stdout, several to ./output. NDJSON and CSV: stdout without --out.
+  const out = cmd.format === 'json' && cmd.out === undefined && inputs.length > 1 ? DEFAULT_OUT : cmd.out;
+  if (cmd.resume && (cmd.format !== 'json' || out === undefined)) {
+    throw new UsageError('--resume needs JSON outputs in a folder (--format json with --out DIR, or several inputs)');
   }
-  const toStdout = cmd.out === undefined && inputs.length === 1;
-  const outDir = cmd.out ?? DEFAULT_OUT;
-  let allComplete = true;
-  for (const input of inputs) {
-    const options = { provenance: cmd.provenance, ...(cmd.password !== undefined ? { password: cmd.password } : {}) };
-    const report = await extract(input.path, options);
-    const json = `${JSON.stringify(report, null, cmd.pretty ? 2 : undefined)}\n`;
-    if (toStdout) process.stdout.write(json);
-    else await writeAtomic(join(outDir, input.outName), json);
-    process.stderr.write(`${summaryLine(report, input.path)}\n`);
-    allComplete &&= report.status === 'complete';
-  }
-  return allComplete ? 0 : 1;
+  const summary = await runBatch({
+    inputs,
+    format: cmd.format,
+    out,
+    jobs: cmd.jobs ?? availableParallelism(),
+    timeoutSeconds: cmd.timeout,
+    maxMemoryMb: cmd.maxMemory,
+    maxSizeMb: cmd.maxSize,
+    provenance: cmd.provenance,
+    pretty: cmd.pretty,
+    password: cmd.password,
+    resume: cmd.resume,
+    reporter: makeReporter(process.stderr, { verbose: cmd.verbose, tty: !!process.stderr.isTTY }),
+  });
+  if (cmd.summary) await writeAtomic(cmd.summary, `${JSON.stringify(summary, null, 2)}\n`);
+  return summary.byStatus.partial + summary.byStatus.failed === 0 ? 0 : 1;
 }

@@ -6,13 +6,10 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runExtract } from './extract-command.js';
+import { runExtract, UsageError } from './extract-command.js';
 import { loadTemplates } from '../template/load.js';
 import { reportJsonSchema } from '../schema/report.js';
 import { VERSION } from '../version.js';
-
-/** A command line that does not parse: exit 2, with the reason. */
-class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -26,14 +23,41 @@ export async function main(argv: string[]): Promise<number> {
       (y) =>
         y
           .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'files or folders' })
-          .option('out', { alias: 'o', type: 'string', describe: 'output folder (one <name>.json per input); default: stdout for one input, ./output for several' })
+          .option('out', {
+            alias: 'o',
+            type: 'string',
+            describe: 'json: output folder (one <name>.json per input; default stdout for one input, ./output for several); ndjson/csv: output file (default stdout)',
+          })
+          .option('format', { choices: ['json', 'ndjson', 'csv'] as const, default: 'json' as const, describe: 'output format' })
+          .option('jobs', { alias: 'j', type: 'number', describe: 'documents read in parallel (default: number of cores)' })
+          .option('timeout', { type: 'number', default: 60, describe: 'seconds allowed per document' })
+          .option('max-size', { type: 'number', default: 100, describe: 'largest input read, in MB' })
+          .option('max-memory', { type: 'number', default: 1024, describe: 'heap limit per worker, in MB' })
+          .option('resume', { type: 'boolean', default: false, describe: 'skip inputs whose output (same bytes, same gongkai version) is already in --out' })
+          .option('summary', { type: 'string', describe: 'write a JSON run summary to this file' })
+          .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'one line per document on stderr' })
           .option('provenance', { type: 'boolean', default: false, describe: "record each cell's page, box and printed text" })
           .option('pretty', { type: 'boolean', default: false, describe: 'indent the JSON' })
-          .option('password', { type: 'string', describe: 'password of encrypted PDFs' }),
+          .option('password', { type: 'string', describe: 'password of encrypted PDFs' })
+          .check((a) => {
+            for (const k of ['jobs', 'timeout', 'max-size', 'max-memory'] as const) {
+              const v = a[k];
+              if (v !== undefined && (!Number.isFinite(v) || v <= 0)) throw new UsageError(`--${k} must be a positive number`);
+            }
+            return true;
+          }),
       async (args) => {
         code = await runExtract({
           inputs: args.inputs as string[],
           out: args.out,
+          format: args.format,
+          jobs: args.jobs,
+          timeout: args.timeout,
+          maxSize: args['max-size'],
+          maxMemory: args['max-memory'],
+          resume: args.resume,
+          summary: args.summary,
+          verbose: args.verbose,
           provenance: args.provenance,
           pretty: args.pretty,
           password: args.password,

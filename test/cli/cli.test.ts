@@ -7,7 +7,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
 
 describe('gongkai extract', () => {
   it('writes a single input as JSON to stdout and a summary line to stderr, exit 0 when complete', () => {
-    const r = gongkai(['extract', join(SAMPLE_DOCS, 'liuwan-town-2021.docx')]);
+    const r = gongkai(['extract', join(SAMPLE_DOCS, 'liuwan-town-2021.docx'), '--verbose']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.meta.title).toBe('柳湾镇人民政府2021年政府信息公开工作年度报告');
@@ -23,7 +23,7 @@ describe('gongkai extract', () => {
     writeFileSync(join(dir, 'in/notes.json'), '{}'); // not a document format: skipped inside a folder
     const r = gongkai(['extract', join(dir, 'in'), '--out', join(dir, 'out'), '--pretty']);
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, 'out'), { recursive: true }).sort()).toEqual(['a', 'a/report.docx.json', 'b', 'b/report.docx.json']);
+    expect(readdirSync(join(dir, 'out'), { recursive: true }).sort()).toEqual(['.gongkai-ledger.ndjson', 'a', 'a/report.docx.json', 'b', 'b/report.docx.json']);
     const text = readFileSync(join(dir, 'out/b/report.docx.json'), 'utf8');
     expect(text).toMatch(/^{\n  "schemaVersion": "1",/);
     expect(JSON.parse(text).meta.agency).toBe('桐川县人民政府办公室');
@@ -32,14 +32,14 @@ describe('gongkai extract', () => {
   it('gives a failed output and exit 1 for a document that is not such a report, bad bytes and a missing file', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'noise.pdf'), Buffer.from([0, 1, 2, 3, 255, 254, 0, 9]));
-    const r = gongkai(['extract', join(SAMPLE_DOCS, 'meeting-notice-2023.docx'), join(dir, 'noise.pdf'), join(dir, 'missing.docx'), '--out', join(dir, 'out')]);
+    const r = gongkai(['extract', join(SAMPLE_DOCS, 'meeting-notice-2023.docx'), join(dir, 'noise.pdf'), join(dir, 'missing.docx'), '--out', join(dir, 'out'), '--verbose']);
     expect(r.code).toBe(1);
     const read = (f: string) => JSON.parse(readFileSync(join(dir, 'out', f), 'utf8'));
     expect(read('meeting-notice-2023.docx.json')).toMatchObject({ status: 'failed', warnings: [expect.stringMatching(/not a government information disclosure annual report/)] });
     expect(read('noise.pdf.json')).toMatchObject({ status: 'failed', warnings: ['unrecognised file format: not a PDF, DOCX, DOC, HTML or text file'] });
     expect(read('missing.docx.json')).toMatchObject({ status: 'failed', warnings: ['cannot read the file: ENOENT'] });
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack traces
-    expect(r.stderr.trim().split('\n')).toHaveLength(3);
+    expect(r.stderr.trim().split('\n')).toHaveLength(4); // three documents and the run's total
   });
 
   it('exits 1 when a report is only partly read', () => {
