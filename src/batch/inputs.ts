@@ -27,8 +27,11 @@ async function walk(dir: string, root: string, out: Input[]): Promise<void> {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = join(dir, e.name);
+    // Symbolic links are followed to files, never to folders (no loops); a
+    // broken link or a special file with a document's name is still an input,
+    // so that it is reported rather than silently skipped.
     if (e.isDirectory()) await walk(p, root, out);
-    else if (e.isFile() && isCandidate(e.name)) out.push({ path: p, outName: `${relative(root, p)}.json` });
+    else if (isCandidate(e.name)) out.push({ path: p, outName: `${relative(root, p)}.json` });
   }
 }
 

@@ -8,6 +8,7 @@ import mammoth from 'mammoth';
 import { InputError, type DocumentModel } from '../../model/document.js';
 import { htmlToModel } from '../html/index.js';
 import { prepareDocumentXml } from './prepare.js';
+import { guardZip } from './zip-guard.js';
 
 /** Custom heading styles reports use, so their paragraphs stay headings (h1…) rather than plain text. */
 const STYLE_MAP = [
@@ -31,6 +32,7 @@ async function text(zip: JSZip, name: string): Promise<string | undefined> {
 }
 
 export async function readDocx(bytes: Uint8Array): Promise<DocumentModel> {
+  guardZip(bytes);
   const zip = await openZip(bytes);
   const documentXml = await text(zip, 'word/document.xml');
   if (documentXml === undefined) throw new InputError('not a Word document: the file has no word/document.xml');
@@ -46,7 +48,9 @@ export async function readDocx(bytes: Uint8Array): Promise<DocumentModel> {
 
   let html: string;
   try {
-    html = (await mammoth.convertToHtml(input, { styleMap: STYLE_MAP, ignoreEmptyParagraphs: true })).value;
+    // Images are not needed: leave them compressed rather than inflate them into data URIs.
+    const convertImage = mammoth.images.imgElement(async () => ({ src: '' }));
+    html = (await mammoth.convertToHtml(input, { styleMap: STYLE_MAP, ignoreEmptyParagraphs: true, convertImage })).value;
   } catch (e) {
     throw new InputError(`cannot convert the DOCX: ${(e as Error).message}`);
   }
