@@ -53,6 +53,8 @@ export interface BatchSummary {
   failedChecks: Record<string, number>;
   failures: { file: string; reason: string }[];
   docsPerSecond: number;
+  /** Peak resident memory of the whole run (all workers are threads of this process), in MB. */
+  peakRssMb: number;
 }
 
 /** Where results go, one sink per output format. */
@@ -167,6 +169,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     failedChecks: {},
     failures: [],
     docsPerSecond: 0,
+    peakRssMb: 0,
   };
   const count = (input: Input, report: Report) => {
     summary.byStatus[report.status]++;
@@ -209,6 +212,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   summary.failures.sort((a, b) => a.file.localeCompare(b.file));
   summary.elapsedSeconds = Math.round((Date.now() - started) / 10) / 100;
   summary.docsPerSecond = Math.round((todo.length / Math.max(summary.elapsedSeconds, 0.01)) * 100) / 100;
+  summary.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const s = summary.byStatus;
   if (summary.documents > 1)
     o.reporter.finish(
