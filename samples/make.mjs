@@ -26,7 +26,9 @@ import JSZip from 'jszip';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPORTS = path.join(HERE, 'reports');
-const DOCS = path.join(HERE, 'docs');
+// SAMPLES_MANIFEST / SAMPLES_OUT let bench/variants.mjs render other combinations elsewhere.
+const DOCS = process.env.SAMPLES_OUT ?? path.join(HERE, 'docs');
+const MANIFEST = process.env.SAMPLES_MANIFEST ?? path.join(HERE, 'manifest.json');
 
 // Rule instances that are meant to fail (the report prints inconsistent numbers on purpose).
 const EXPECTED_FAILURES = {
@@ -601,7 +603,7 @@ async function main() {
   const argv = process.argv.slice(2);
   const noPdf = argv.includes('--no-pdf');
   const only = argv.filter((a) => !a.startsWith('--'));
-  const manifest = JSON.parse(fs.readFileSync(path.join(HERE, 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(fs.readFileSync(MANIFEST, 'utf8'));
 
   // 1. Report definitions: shape and arithmetic.
   const reports = {};

@@ -100,6 +100,8 @@ function cleanName(text: string): string {
 }
 
 const TITLE_EXCLUDE = /[>＞：:。]|当前位置|首页/;
+/** A website's name in its banner, not an issuing body. */
+const SITE_CHROME = /网站|门户|网$|平台$/;
 
 /**
  * The title: the first short paragraph before section 一 that names a report
@@ -130,6 +132,9 @@ function continuesTitle(prev: Paragraph, b: Paragraph): boolean {
   const year = /\d{4}/;
   // `…2022年政府信息公开` / `工作年度报告`: the year is in the first part only.
   if (!year.test(t) && year.test(p)) return true;
+  // `柳湾镇人民政府` / `2021年政府信息公开工作年度报告`: a title that starts with its
+  // year lacks its subject, and the line before names a body.
+  if (/^\d{4}年/.test(t) && AGENCY_END.test(p) && !year.test(p) && !SITE_CHROME.test(p)) return true;
   // Otherwise only when both lines are typeset alike (known style only).
   const a = prev.style;
   const c = b.style;

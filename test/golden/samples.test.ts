@@ -14,7 +14,7 @@ import { extract } from '../../src/extract.js';
 import { runChecks } from '../../src/checks/evaluate.js';
 import { loadTemplates } from '../../src/template/load.js';
 import type { Report } from '../../src/report/types.js';
-import { differences } from '../helpers/compare.js';
+import { differences } from '../../src/report/compare.js';
 
 const SAMPLES = join(import.meta.dirname, '../../samples');
 const EXPECTED = join(import.meta.dirname, 'expected');

@@ -38,6 +38,14 @@ describe('findTitle', () => {
     const blocks = blocksOf('<p>清远市清新区人民政府办公室2022年政府信息公开</p><p>工作年度报告</p><p>一、总体情况</p>');
     expect(findTitle(blocks, 2)?.text).toBe('清远市清新区人民政府办公室2022年政府信息公开工作年度报告');
   });
+  it('joins the issuing body printed on the line above a title that starts with its year', () => {
+    const blocks = blocksOf('<p>柳湾镇人民政府</p><p>2021年政府信息公开工作年度报告</p><p>一、总体情况</p>');
+    expect(findTitle(blocks, 2)?.text).toBe('柳湾镇人民政府2021年政府信息公开工作年度报告');
+  });
+  it('does not join site furniture to the title', () => {
+    const blocks = blocksOf('<p>示例市人民政府门户网站</p><p>2021年政府信息公开工作年度报告</p>');
+    expect(findTitle(blocks, 2)?.text).toBe('2021年政府信息公开工作年度报告');
+  });
   it('removes layout spaces between Chinese and digits', () => {
     expect(findTitle(blocksOf('<p>潘庄镇 2021 年政府信息公开工作年度报告</p>'), 1)?.text).toBe('潘庄镇2021年政府信息公开工作年度报告');
   });

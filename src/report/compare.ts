@@ -1,8 +1,10 @@
 /**
- * Compares a report with its definition (the expected extraction of a sample
- * report): every table cell, every meta field, every heading; section texts
- * by similarity, whitespace ignored (as the output contract allows PDFs to
- * differ in line joins only).
+ * Compares a report with the expected extraction of the same document
+ * (ground truth in the report schema's shape, without `source`, `status`,
+ * `checks`, `warnings`): every table cell, every meta field, every heading;
+ * section texts by edit similarity, whitespace ignored. Used by the golden
+ * tests and by bench/variants.mjs; useful to anyone checking gongkai
+ * against documents they have transcribed by hand.
  */
 type Tree = Record<string, unknown>;
 
