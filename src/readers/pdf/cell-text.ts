@@ -1,0 +1,15 @@
+/** The text of one table cell from the items printed inside it. */
+
+import { joinWrapped } from '../../text/cjk.js';
+import { buildLines } from './lines.js';
+import type { TextItem } from './types.js';
+
+/**
+ * Lines top to bottom, wrapped lines joined without a space between CJK
+ * characters, so a narrow header printed one character per line
+ * (自 / 然 / 人) reads 自然人.
+ */
+export function cellText(items: readonly TextItem[]): string {
+  if (items.length === 0) return '';
+  return buildLines(items).reduce((acc, line) => joinWrapped(acc, line.text), '');
+}

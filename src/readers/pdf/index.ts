@@ -1,0 +1,51 @@
+/**
+ * PDF reader: born-digital PDFs → the document model.
+ *
+ * Step 1 (`extract.ts`) reads page primitives with pdfjs — one load per
+ * document, text content and operator list from the same `getDocument`.
+ * Step 2 (`pipeline.ts`) turns them into paragraphs and tables with pure
+ * stages.
+ */
+
+import { InputError, type DocumentModel } from '../../model/document.js';
+import { extractPrimitives } from './extract.js';
+import { openPdf, toInputError } from './load.js';
+import { buildBlocks } from './pipeline.js';
+import { hasUsableText, NO_TEXT_LAYER, textLayerStats } from './text-layer.js';
+import type { PdfPrimitives, PdfReadOptions } from './types.js';
+
+export type { PdfReadOptions, TableHints } from './types.js';
+
+const DEFAULT_MAX_PAGES = 1000;
+
+export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<DocumentModel> {
+  const prims = await readPrimitives(bytes, options.password, options.maxPages ?? DEFAULT_MAX_PAGES);
+  if (!hasUsableText(textLayerStats(prims.pages))) throw new InputError(NO_TEXT_LAYER);
+  const { blocks, warnings } = buildBlocks(prims, options.hints);
+  return {
+    format: 'pdf',
+    pageCount: prims.pages.length,
+    pages: prims.pages.map((p) => ({ width: round2(p.width), height: round2(p.height) })),
+    metadata: prims.title ? { title: prims.title } : {},
+    blocks,
+    warnings,
+  };
+}
+
+/** Step 1, with the document always destroyed and pdfjs failures made user-facing. */
+export async function readPrimitives(bytes: Uint8Array, password?: string, maxPages = DEFAULT_MAX_PAGES): Promise<PdfPrimitives> {
+  const doc = await openPdf(bytes, password);
+  try {
+    // Checked before any page is parsed: the page tree alone is cheap to read.
+    if (doc.numPages > maxPages) throw new InputError(`too many pages: ${doc.numPages} (limit ${maxPages})`);
+    return await extractPrimitives(doc);
+  } catch (err) {
+    throw toInputError(err, password);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,115 @@
+/**
+ * Text state tracking in the operator list, for one purpose: the boxes of
+ * text shown in a fill+stroke render mode ("fake bold"). LibreOffice and
+ * Ghostscript embolden fonts without a bold face (AR PL UMing, WenQuanYi)
+ * this way, and the text content pdfjs reports does not say so.
+ */
+
+import { apply, boundsOf, IDENTITY, multiply, type Matrix } from './geometry.js';
+import { OP } from './ops.js';
+import type { Box } from './types.js';
+
+export interface TextState {
+  tm: Matrix;
+  tlm: Matrix;
+  fontSize: number;
+  charSpacing: number;
+  wordSpacing: number;
+  hScale: number;
+  leading: number;
+  rise: number;
+  renderMode: number;
+}
+
+interface Glyph {
+  width?: number;
+  isSpace?: boolean;
+}
+
+export function newTextState(): TextState {
+  return {
+    tm: IDENTITY, tlm: IDENTITY, fontSize: 0, charSpacing: 0, wordSpacing: 0,
+    hScale: 1, leading: 0, rise: 0, renderMode: 0,
+  };
+}
+
+/** Tracks the text state; records the boxes of runs shown in a fill+stroke mode. */
+function toMatrix(args: unknown): Matrix {
+  const a = args as ArrayLike<number> | null;
+  if (!a || a.length < 6) return IDENTITY;
+  return [a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!];
+}
+
+export function textOp(
+  fn: number,
+  args: unknown[] | null,
+  ts: TextState,
+  ctm: Matrix,
+  viewport: Matrix,
+  boldRuns: Box[],
+): TextState {
+  switch (fn) {
+    case OP.beginText:
+      return { ...ts, tm: IDENTITY, tlm: IDENTITY };
+    case OP.setCharSpacing:
+      return { ...ts, charSpacing: Number(args?.[0]) || 0 };
+    case OP.setWordSpacing:
+      return { ...ts, wordSpacing: Number(args?.[0]) || 0 };
+    case OP.setHScale:
+      return { ...ts, hScale: (Number(args?.[0]) || 100) / 100 };
+    case OP.setLeading:
+      return { ...ts, leading: Number(args?.[0]) || 0 };
+    case OP.setFont:
+      return { ...ts, fontSize: Number(args?.[1]) || 0 };
+    case OP.setTextRenderingMode:
+      return { ...ts, renderMode: Number(args?.[0]) || 0 };
+    case OP.setTextRise:
+      return { ...ts, rise: Number(args?.[0]) || 0 };
+    case OP.moveText:
+    case OP.setLeadingMoveText: {
+      const tx = Number(args?.[0]) || 0, ty = Number(args?.[1]) || 0;
+      const tlm = multiply([1, 0, 0, 1, tx, ty], ts.tlm);
+      return { ...ts, tlm, tm: tlm, leading: fn === OP.setLeadingMoveText ? -ty : ts.leading };
+    }
+    case OP.setTextMatrix: {
+      const m = toMatrix(args?.[0] ?? args);
+      return { ...ts, tm: m, tlm: m };
+    }
+    case OP.nextLine: {
+      const tlm = multiply([1, 0, 0, 1, 0, -ts.leading], ts.tlm);
+      return { ...ts, tlm, tm: tlm };
+    }
+    case OP.showText:
+    case OP.showSpacedText:
+      return showText((args?.[0] ?? []) as Array<Glyph | number | null>, ts, ctm, viewport, boldRuns);
+    default:
+      return ts;
+  }
+}
+
+function showText(
+  glyphs: Array<Glyph | number | null>,
+  ts: TextState,
+  ctm: Matrix,
+  viewport: Matrix,
+  boldRuns: Box[],
+): TextState {
+  let advance = 0;
+  for (const g of glyphs) {
+    if (typeof g === 'number') advance -= (g / 1000) * ts.fontSize * ts.hScale;
+    else if (g) {
+      const w = ((g.width ?? 0) / 1000) * ts.fontSize + ts.charSpacing + (g.isSpace ? ts.wordSpacing : 0);
+      advance += w * ts.hScale;
+    }
+  }
+  const fakeBold = ts.renderMode === 2 || ts.renderMode === 6;
+  if (fakeBold && advance > 0 && ts.fontSize > 0) {
+    const m = multiply(multiply(ts.tm, ctm), viewport);
+    const pts = [
+      ...apply(m, 0, ts.rise), ...apply(m, advance, ts.rise),
+      ...apply(m, 0, ts.rise + ts.fontSize), ...apply(m, advance, ts.rise + ts.fontSize),
+    ];
+    boldRuns.push(boundsOf(pts));
+  }
+  return { ...ts, tm: multiply([1, 0, 0, 1, advance, 0], ts.tm) };
+}
