@@ -20,8 +20,22 @@ export interface LabelParts {
   core: string;
 }
 
+/** Labels repeat endlessly (every template spelling, every header cell): their parts are cached. */
+const partsCache = new Map<string, LabelParts>();
+const PARTS_CACHE_LIMIT = 20_000;
+
 /** Splits `（三）不予公开` into ordinal `(三)` and core `不予公开`. */
 export function labelParts(text: string): LabelParts {
+  let parts = partsCache.get(text);
+  if (!parts) {
+    if (partsCache.size >= PARTS_CACHE_LIMIT) partsCache.clear();
+    parts = splitLabel(text);
+    partsCache.set(text, parts);
+  }
+  return parts;
+}
+
+function splitLabel(text: string): LabelParts {
   const c = canonical(text);
   const m = ORDINAL.exec(c);
   const ordinalText = m ? m[0] : '';

@@ -27,11 +27,18 @@ interface RawTextItem {
   fontName: string;
 }
 
-export async function extractPrimitives(doc: PdfDocument): Promise<PdfPrimitives> {
+/**
+ * Decides from a page's text whether its drawings are worth reading: the
+ * operator list costs as much as the text again (Type 3 fonts: several
+ * times more), and only pages that may hold a table need ruling lines.
+ */
+export type GraphicsFilter = (items: readonly TextItem[]) => boolean;
+
+export async function extractPrimitives(doc: PdfDocument, wantsGraphics: GraphicsFilter = () => true): Promise<PdfPrimitives> {
   const pages: PagePrimitives[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
-    pages.push(await extractPage(page, n));
+    pages.push(await extractPage(page, n, wantsGraphics));
     page.cleanup();
   }
   const title = await readTitle(doc);
@@ -48,23 +55,29 @@ async function readTitle(doc: PdfDocument): Promise<string | undefined> {
   }
 }
 
-async function extractPage(page: PdfPage, n: number): Promise<PagePrimitives> {
+async function extractPage(page: PdfPage, n: number, wantsGraphics: GraphicsFilter): Promise<PagePrimitives> {
   const viewport = page.getViewport({ scale: 1 });
   const toPage = viewport.transform as Matrix;
-  // The operator list first: it makes pdfjs load the fonts into commonObjs.
-  const ops = await page.getOperatorList();
   const content = await page.getTextContent();
-  const graphics = walkOperators(ops.fnArray, ops.argsArray, toPage);
-  const boldFonts = new Map<string, boolean>();
   const items: TextItem[] = [];
+  const fonts: string[] = [];
   for (const raw of content.items) {
     if (!('str' in raw) || !raw.str.trim()) continue;
     const item = toItem(raw as RawTextItem, n, toPage);
     if (!item) continue;
-    item.bold = fontIsBold(page, raw.fontName, boldFonts) || coveredBy(item, graphics.boldRuns);
     items.push(item);
+    fonts.push(raw.fontName);
   }
-  return { page: n, width: viewport.width, height: viewport.height, items, segments: graphics.segments };
+  const size = { page: n, width: viewport.width, height: viewport.height };
+  if (!wantsGraphics(items)) return { ...size, items, segments: [] };
+  // The operator list also makes pdfjs load the fonts into commonObjs, where their names tell bold.
+  const ops = await page.getOperatorList();
+  const graphics = walkOperators(ops.fnArray, ops.argsArray, toPage);
+  const boldFonts = new Map<string, boolean>();
+  items.forEach((item, i) => {
+    item.bold = fontIsBold(page, fonts[i]!, boldFonts) || coveredBy(item, graphics.boldRuns);
+  });
+  return { ...size, items, segments: graphics.segments };
 }
 
 function toItem(raw: RawTextItem, page: number, toPage: Matrix): TextItem | null {

@@ -8,7 +8,8 @@
  */
 
 import { InputError, type DocumentModel } from '../../model/document.js';
-import { extractPrimitives } from './extract.js';
+import { extractPrimitives, type GraphicsFilter } from './extract.js';
+import { mayHoldTable } from './table-pages.js';
 import { openPdf, toInputError } from './load.js';
 import { buildBlocks } from './pipeline.js';
 import { hasUsableText, NO_TEXT_LAYER, textLayerStats } from './text-layer.js';
@@ -19,7 +20,8 @@ export type { PdfReadOptions, TableHints } from './types.js';
 const DEFAULT_MAX_PAGES = 1000;
 
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<DocumentModel> {
-  const prims = await readPrimitives(bytes, options.password, options.maxPages ?? DEFAULT_MAX_PAGES);
+  const filter = options.hints ? mayHoldTable(options.hints) : undefined;
+  const prims = await readPrimitives(bytes, options.password, options.maxPages ?? DEFAULT_MAX_PAGES, filter);
   if (!hasUsableText(textLayerStats(prims.pages))) throw new InputError(NO_TEXT_LAYER);
   const { blocks, warnings } = buildBlocks(prims, options.hints);
   return {
@@ -33,12 +35,12 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
 }
 
 /** Step 1, with the document always destroyed and pdfjs failures made user-facing. */
-export async function readPrimitives(bytes: Uint8Array, password?: string, maxPages = DEFAULT_MAX_PAGES): Promise<PdfPrimitives> {
+export async function readPrimitives(bytes: Uint8Array, password?: string, maxPages = DEFAULT_MAX_PAGES, wantsGraphics?: GraphicsFilter): Promise<PdfPrimitives> {
   const doc = await openPdf(bytes, password);
   try {
     // Checked before any page is parsed: the page tree alone is cheap to read.
     if (doc.numPages > maxPages) throw new InputError(`too many pages: ${doc.numPages} (limit ${maxPages})`);
-    return await extractPrimitives(doc);
+    return await extractPrimitives(doc, wantsGraphics);
   } catch (err) {
     throw toInputError(err, password);
   } finally {

@@ -15,9 +15,35 @@ export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
 let pdfjsPromise: Promise<Pdfjs> | undefined;
 
-/** Imported on first use: the module costs 230–390 ms to load. */
+/**
+ * Built-ins the legacy build's core-js polyfills replace although Node 20's
+ * own are correct for everything pdf.js does: they only work around engine
+ * details (the error thrown on a non-writable array length, JSON.rawJSON).
+ * The replacements are several times slower and global — every `push` and
+ * every `JSON.stringify` in the process paid for them (profiled: ~10% of a
+ * warm extraction) — so the originals are put back after the import.
+ */
+function restoringBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const saved = { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse };
+  return load().finally(() => {
+    Array.prototype.push = saved.push;
+    JSON.stringify = saved.stringify;
+    JSON.parse = saved.parse;
+  });
+}
+
+/**
+ * Imported on first use: the module costs 230–390 ms to load. In Node pdf.js
+ * runs its "worker" on this thread; its module is imported here too (and
+ * handed over as `globalThis.pdfjsWorker`, which pdf.js looks for) so that
+ * its polyfills are also undone.
+ */
 function pdfjs(): Promise<Pdfjs> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjsPromise ??= restoringBuiltins(async () => {
+    const [lib, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return lib;
+  });
   return pdfjsPromise;
 }
 
