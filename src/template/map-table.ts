@@ -56,6 +56,8 @@ interface GridRow {
 interface ColumnMap {
   /** Grid column → template column key. */
   keyOf: (string | undefined)[];
+  /** Columns placed by position rather than by their header, for the warnings. */
+  placed: string[];
   /** Grid column → the header's leaf text. */
   headerText: string[];
   firstDataCol: number;
@@ -76,7 +78,7 @@ interface Candidate {
 
 export function mapTables(tables: Table[], template: CompiledTable, defaultForms: Record<string, Form>): MappedTable {
   const rows: GridRow[] = tables.flatMap((t, i) => denseGrid(t).map((cells) => ({ table: i, cells })));
-  const { candidates, columnsMatched } = readRows(rows, template);
+  const { candidates, columnsMatched, notes } = readRows(rows, template);
 
   let best: { variant: TableVariant; pairs: Map<number, Candidate>; positional: Set<number>; score: number } | undefined;
   for (const variant of template.variants) {
@@ -88,13 +90,14 @@ export function mapTables(tables: Table[], template: CompiledTable, defaultForms
   }
   const chosen = best!;
   const out = fill(chosen.variant.leaves, chosen.pairs, chosen.positional, template);
-  return { ...out, columnsMatched, rowScore: chosen.score };
+  return { ...out, warnings: [...notes, ...out.warnings], columnsMatched, rowScore: chosen.score };
 }
 
 /** Splits the row stream into header blocks and candidate data rows. */
-function readRows(rows: GridRow[], template: CompiledTable): { candidates: Candidate[]; columnsMatched: number } {
+function readRows(rows: GridRow[], template: CompiledTable): { candidates: Candidate[]; columnsMatched: number; notes: string[] } {
   const candidates: Candidate[] = [];
   const matchedKeys = new Set<string>();
+  const notes = new Set<string>();
   let map: ColumnMap | undefined;
   let header: GridRow[] = [];
   let prevTable = -1;
@@ -106,6 +109,7 @@ function readRows(rows: GridRow[], template: CompiledTable): { candidates: Candi
     if (m.keyOf.some((k) => k)) {
       map = m;
       for (const k of m.keyOf) if (k) matchedKeys.add(k);
+      for (const k of m.placed) notes.add(`column ${k}: header not recognised; placed by its position between the columns around it`);
     }
     header = [];
   };
@@ -134,7 +138,7 @@ function readRows(rows: GridRow[], template: CompiledTable): { candidates: Candi
     }
   }
   closeHeader();
-  return { candidates, columnsMatched: matchedKeys.size };
+  return { candidates, columnsMatched: matchedKeys.size, notes: [...notes] };
 }
 
 function distinctOf(cells: (Cell | undefined)[]): Cell[] {
@@ -178,15 +182,64 @@ function mapColumns(header: GridRow[], template: CompiledTable): ColumnMap {
     headerText[c] = path[path.length - 1]!;
     const bare = path.map(withoutNote);
     for (const col of template.columns) {
-      const s = columnScore(bare, col.path);
+      const s = columnScore(bare, col.path, uniqueLeaves(template).has(col.key));
       if (s >= COLUMN_MATCH && s > scoreOf[c]!) {
         scoreOf[c] = s;
         keyOf[c] = col.key;
       }
     }
   }
+  const placed = fillGaps(keyOf, header, template);
   const firstDataCol = keyOf.findIndex((k) => k !== undefined);
-  return { keyOf, headerText, firstDataCol: firstDataCol < 0 ? ncols : firstDataCol, ncols };
+  return { keyOf, placed, headerText, firstDataCol: firstDataCol < 0 ? ncols : firstDataCol, ncols };
+}
+
+/**
+ * Columns whose header was not recognised (lost, garbled, wrapped beyond
+ * reading) but that sit between recognised ones: when the grid columns in a
+ * gap are exactly as many as the template columns missing between the two
+ * neighbours, they are those columns, in printed order.
+ */
+function fillGaps(keyOf: (string | undefined)[], header: GridRow[], template: CompiledTable): string[] {
+  const order = new Map(template.columns.map((c, i) => [c.key, i]));
+  const used = new Set(keyOf.filter((k): k is string => !!k));
+  const placed: string[] = [];
+  const mapped = keyOf.flatMap((k, c) => (k ? [c] : []));
+  for (let m = 0; m + 1 < mapped.length; m++) {
+    const [a, b] = [mapped[m]!, mapped[m + 1]!];
+    // Grid columns under one header cell are one column: count distinct header cells.
+    const gap: number[][] = [];
+    for (let c = a + 1; c < b; c++) {
+      const last = gap[gap.length - 1];
+      if (last && header.every((row) => row.cells[c] !== undefined && row.cells[c] === row.cells[last[0]!])) last.push(c);
+      else gap.push([c]);
+    }
+    const [i, j] = [order.get(keyOf[a]!)!, order.get(keyOf[b]!)!];
+    const missing = template.columns.slice(i + 1, j).map((c) => c.key).filter((k) => !used.has(k));
+    if (!gap.length || gap.length !== missing.length || j <= i) continue;
+    gap.forEach((cols, n) => {
+      for (const c of cols) keyOf[c] = missing[n];
+      placed.push(missing[n]!);
+    });
+  }
+  return placed;
+}
+
+const uniqueLeafCache = new WeakMap<CompiledTable, Set<string>>();
+
+/** Template columns whose own (leaf) label no other column shares: `其他` in table 三, not `结果维持` in table 四. */
+function uniqueLeaves(template: CompiledTable): Set<string> {
+  let keys = uniqueLeafCache.get(template);
+  if (!keys) {
+    const leafOf = (c: (typeof template.columns)[number]) => c.path[c.path.length - 1]!.map((s) => labelParts(s).core);
+    keys = new Set(
+      template.columns
+        .filter((c) => !template.columns.some((o) => o !== c && leafOf(o).some((s) => leafOf(c).includes(s))))
+        .map((c) => c.key),
+    );
+    uniqueLeafCache.set(template, keys);
+  }
+  return keys;
 }
 
 /**
@@ -194,18 +247,27 @@ function mapColumns(header: GridRow[], template: CompiledTable): ColumnMap {
  * column path: the leaf must match the last text, and each outer level must
  * be found above it, in order. 0 when any level is missing.
  */
-function columnScore(path: string[], templatePath: string[][]): number {
+function columnScore(path: string[], templatePath: string[][], uniqueLeaf: boolean): number {
   // A label broken over two or three grid rows (`结果` / `维持`) is one label.
   let best = 0;
   for (let split = path.length - 1; split >= Math.max(0, path.length - 3); split--) {
-    best = Math.max(best, columnScoreAt(path.slice(0, split), path.slice(split).join(''), templatePath));
+    best = Math.max(best, columnScoreAt(path.slice(0, split), path.slice(split).join(''), templatePath, uniqueLeaf));
   }
   return best;
 }
 
-function columnScoreAt(outer: string[], leafText: string, templatePath: string[][]): number {
+/** A unique leaf label without the header levels above it counts, but for less than a full match. */
+const LEAF_ONLY = 0.75;
+
+function columnScoreAt(outer: string[], leafText: string, templatePath: string[][], uniqueLeaf: boolean): number {
   const leaf = labelScore(leafText, templatePath[templatePath.length - 1]!);
   if (leaf < COLUMN_MATCH) return 0;
+  const full = outerScore(outer, leaf, templatePath);
+  return full > 0 ? full : uniqueLeaf && leaf * LEAF_ONLY >= COLUMN_MATCH ? leaf * LEAF_ONLY : 0;
+}
+
+/** The leaf's score averaged with each outer level found above it, in order; 0 when a level is missing. */
+function outerScore(outer: string[], leaf: number, templatePath: string[][]): number {
   let total = leaf;
   let from = 0;
   for (let k = 0; k < templatePath.length - 1; k++) {

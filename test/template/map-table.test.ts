@@ -88,6 +88,22 @@ describe('mapTables on table 三', () => {
     expect(v.newReceived).toEqual({ naturalPerson: 8, commercial: 1, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0, total: 9 });
   });
 
+  it('takes a unique column label without its group above it (其他 without 法人或其他组织)', () => {
+    const html = `<table><tr><td>项目</td><td>自然人</td><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td><td>总计</td></tr>
+      ${row('一、本年新收政府信息公开申请数量', 8, 1, 0, 0, 0, 2, 11)}</table>`;
+    const m = mapTables(tablesOf(html), applications, {});
+    expect((m.values as any).newReceived.otherOrg).toBe(2);
+    expect(m.columnsMatched).toBe(7);
+  });
+
+  it('places columns whose header was lost by their position between recognised ones, and says so', () => {
+    const html = `<table><tr><td>项目</td><td>自然人</td><td>商业企业</td><td>■</td><td></td><td>法律服务机构</td><td>其他</td><td>总计</td></tr>
+      ${row('一、本年新收政府信息公开申请数量', 8, 1, 3, 4, 0, 2, 18)}</table>`;
+    const m = mapTables(tablesOf(html), applications, {});
+    expect((m.values as any).newReceived).toMatchObject({ research: 3, publicInterest: 4 });
+    expect(m.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^column research: header not recognised; placed by its position/)]));
+  });
+
   it('says which rows a table does not have, leaving them null', () => {
     const html = `<table>${HEADER_三}<tr><td colspan=3>一、本年新收政府信息公开申请数量</td>${'<td>1</td>'.repeat(7)}</tr></table>`;
     const m = mapTables(tablesOf(html), applications, { otherHandling: 'own' });
