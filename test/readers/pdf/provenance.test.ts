@@ -13,7 +13,7 @@ import type { TextItem } from '../../../src/readers/pdf/types.js';
 const DOCS = join(import.meta.dirname, '../../../samples/docs');
 
 /** The text of the items whose centres lie in `bbox`, in reading order, whitespace removed. */
-function textInside(items: TextItem[], [x0, y0, x1, y1]: number[]): string {
+function textInside(items: TextItem[], [x0, y0, x1, y1]: readonly [number, number, number, number]): string {
   const inside = items.filter((it) => {
     const cx = (it.x0 + it.x1) / 2;
     const cy = (it.y0 + it.y1) / 2;
