@@ -15,7 +15,8 @@ export interface Input {
   outName: string;
 }
 
-const KNOWN_EXTENSIONS = new Set(FORMATS.flatMap((f) => f.extensions));
+/** Extensions looked for in folders. Markdown is read when named, but in a folder it is a README far more often than a report. */
+const KNOWN_EXTENSIONS = new Set(FORMATS.flatMap((f) => f.extensions).filter((e) => e !== 'md'));
 
 function isCandidate(name: string): boolean {
   const ext = name.toLowerCase().split('.').pop() ?? '';
