@@ -15,6 +15,8 @@ export interface DataColumns {
   edges: number[];
   /** Median distance between neighbouring columns. */
   spacing: number;
+  /** Left end of the first column's text. */
+  firstLeft: number;
 }
 
 /**
@@ -35,15 +37,43 @@ export function dataColumns(values: readonly Token[], em: number): DataColumns |
   const members: Token[][] = anchors.map(() => []);
   for (const t of values) members[nearest(anchors, best!.fn(t))]!.push(t);
   const centres = members.map((m) => m.reduce((s, t) => s + centre(t), 0) / Math.max(1, m.length));
+  // The data area starts no later than the leftmost number of the first column.
+  return columnsAt(centres, Math.min(...members[0]!.map((t) => t.x0)), em);
+}
+
+/** Territories around sorted column middles; `firstLeft` is the leftmost text of the first column. */
+function columnsAt(centres: number[], firstLeft: number, em: number): DataColumns {
   const gaps = centres.slice(1).map((c, j) => c - centres[j]!);
   const spacing = gaps.length ? median(gaps) : 4 * em;
   const edges = [centres[0]! - (gaps[0] ?? spacing) / 2];
   for (let j = 1; j < centres.length; j++) edges.push((centres[j - 1]! + centres[j]!) / 2);
   edges.push(centres[centres.length - 1]! + (gaps[gaps.length - 1] ?? spacing) / 2);
-  // The data area starts no later than the leftmost number of the first column.
-  const firstLeft = Math.min(...members[0]!.map((t) => t.x0));
   edges[0] = Math.min(edges[0]!, firstLeft - 0.25 * em);
-  return { centres, edges, spacing };
+  return { centres, edges, spacing, firstLeft };
+}
+
+/**
+ * Columns whose cells are all blank (many reports leave zeros empty) have
+ * no numbers to be found by; their headers find them. Within one header
+ * band each column header claims the stretch halfway to its neighbours; a
+ * header whose stretch holds no column of numbers adds a column at its
+ * middle.
+ */
+export function withBlankColumns(cols: DataColumns, bands: ReadonlyArray<ReadonlyArray<{ x0: number; x1: number }>>, em: number): DataColumns {
+  const added: number[] = [];
+  let firstLeft = cols.firstLeft;
+  for (const leaves of bands) {
+    const mids = leaves.map(centre).sort((a, b) => a - b);
+    mids.forEach((m, i) => {
+      const lo = i > 0 ? (mids[i - 1]! + m) / 2 : -Infinity;
+      const hi = i + 1 < mids.length ? (m + mids[i + 1]!) / 2 : Infinity;
+      if (cols.centres.some((c) => c >= lo && c < hi) || added.some((a) => Math.abs(a - m) <= 0.7 * em)) return;
+      added.push(m);
+      if (m < cols.centres[0]!) firstLeft = Math.min(firstLeft, ...leaves.filter((l) => centre(l) === m).map((l) => l.x0));
+    });
+  }
+  if (added.length === 0) return cols;
+  return columnsAt([...cols.centres, ...added].sort((a, b) => a - b), firstLeft, em);
 }
 
 /** Data column of a token: the one whose territory holds its middle. */

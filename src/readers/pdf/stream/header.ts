@@ -8,7 +8,7 @@
  * lowest spanning header above them.
  */
 
-import { makeBlock, mergeByHints, stack, type Block } from './blocks.js';
+import { makeBlock, mergeByHints, stackHeader, type Block } from './blocks.js';
 import { matchLabel } from './hints.js';
 import type { DataColumns } from './columns.js';
 import { centre, type Token } from './tokens.js';
@@ -34,30 +34,50 @@ interface Spanning {
   b: number;
 }
 
+/** Header cells of one band: its text stacked into cells (wrapped lines joined). */
+export function headerBlocks(dataTokens: readonly Token[], em: number, wrap: number, columnLabels: ReadonlySet<string> = new Set()): Block[] {
+  const match = (t: string) => matchLabel(columnLabels, t);
+  return mergeByHints(stackHeader(dataTokens, em, wrap, match), em, match);
+}
+
+/**
+ * Header cells with other header text below them (overlapping them, or
+ * centred within half a column of their ends) head several columns; the
+ * others are the columns' own headers. The label area's header counts as
+ * text below (第二十条第（一）项 spans the label column too).
+ */
+export function splitLeaves(blocks: readonly Block[], labelTokens: readonly Token[], em: number, spacing: number): { spanning: Block[]; leaves: Block[] } {
+  const others = [...blocks, ...(labelTokens.length ? [makeBlock([...labelTokens])] : [])];
+  const under = (o: Block, b: Block) =>
+    Math.min(o.x1, b.x1) > Math.max(o.x0, b.x0) || (centre(o) >= b.x0 - spacing / 2 && centre(o) <= b.x1 + spacing / 2);
+  const below = (b: Block) => others.some((o) => o !== b && o.cy0 >= b.cy1 - 0.2 * em && under(o, b));
+  const spanning = blocks.filter(below);
+  return { spanning, leaves: blocks.filter((b) => !spanning.includes(b)) };
+}
+
 export function headerRows(
-  dataTokens: readonly Token[],
+  blocks: readonly Block[],
   labelTokens: readonly Token[],
   cols: DataColumns,
   labelArea: { x0: number } | null,
   em: number,
-  columnLabels: ReadonlySet<string> = new Set(),
 ): HeaderRows {
   const off = labelArea ? 1 : 0;
   const n = cols.centres.length + off;
   const left = (i: number) => (i < off ? labelArea!.x0 : cols.edges[i - off]!);
   const right = (i: number) => (i < off ? cols.edges[0]! : cols.edges[i - off + 1]!);
-  const blocks = mergeByHints(stack(dataTokens, em, true), em, (t) => matchLabel(columnLabels, t));
   const cover = new Map(blocks.map((b) => [b, coverOf(b, cols, em).map((j) => j + off)]));
-  const below = (b: Block) => [...blocks, ...(labelTokens.length ? [makeBlock([...labelTokens])] : [])]
-    .some((o) => o !== b && o.cy0 >= b.cy1 - 0.2 * em && centre(o) >= b.x0 - cols.spacing / 2 && centre(o) <= b.x1 + cols.spacing / 2);
-  const spanning = blocks.filter((b) => cover.get(b)!.length >= 2 || below(b));
-  const leaves = blocks.filter((b) => !spanning.includes(b));
+  const split = splitLeaves(blocks, labelTokens, em, cols.spacing);
+  const spanning = [...split.spanning, ...split.leaves.filter((b) => cover.get(b)!.length >= 2)];
+  const leaves = split.leaves.filter((b) => !spanning.includes(b));
 
+  // Where each column's own header cell starts: a spanning header above that is free to claim the column.
   const leafTop = Array<number>(n).fill(Infinity);
-  for (const leaf of leaves) {
+  const tops = cellTops(leaves, em);
+  leaves.forEach((leaf, i) => {
     const c = cover.get(leaf)![0]!;
-    leafTop[c] = Math.min(leafTop[c]!, leaf.cy0);
-  }
+    leafTop[c] = Math.min(leafTop[c]!, tops[i]!);
+  });
   if (off && labelTokens.length) leafTop[0] = Math.min(...labelTokens.map((t) => t.cy0));
 
   const levels = levelsOf(spanning, em);
@@ -96,6 +116,22 @@ export function headerRows(
     }
   }
   return { rows, cells };
+}
+
+/**
+ * The top of each leaf's cell. Its text's top, unless the cells are
+ * vertically centred (the leaves of the last header row share their middle
+ * though their line counts differ): then a leaf centred higher than that row
+ * spans header rows above it (自然人 and 总计 beside 法人或其他组织), and its
+ * cell starts as far above the middle as the row ends below it.
+ */
+function cellTops(leaves: readonly Block[], em: number): number[] {
+  const mid = (b: Block) => (b.cy0 + b.cy1) / 2;
+  const lowest = Math.max(...leaves.map(mid));
+  const lastRow = leaves.filter((b) => lowest - mid(b) <= 0.35 * em);
+  const centred = lastRow.length >= 2 && Math.max(...lastRow.map((b) => b.cy0)) - Math.min(...lastRow.map((b) => b.cy0)) > 0.4 * em;
+  const bottom = Math.max(...lastRow.map((b) => b.cy1));
+  return leaves.map((b) => (centred ? Math.min(b.cy0, 2 * mid(b) - bottom) : b.cy0));
 }
 
 /** Data columns whose middle lies under the block, or the nearest one. */

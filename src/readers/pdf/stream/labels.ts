@@ -17,6 +17,8 @@ export interface DataRow {
   cy1: number;
   /** Rows separated by a header band are in different segments. */
   segment: number;
+  /** Page of the row's first line. */
+  page: number;
 }
 
 export interface LabelCell {
@@ -48,15 +50,11 @@ export function labelCells(
   rows: readonly DataRow[],
   starts: readonly number[],
   em: number,
+  wrap: number,
   hints: HintIndex,
 ): LabelCell[] {
   if (rows.length === 0 || tokens.length === 0) return [];
-  let placed: Placed[] = [];
-  for (let c = 0; c < starts.length; c++) {
-    const inCol = tokens.filter((t) => labelColumnOf(starts, t, em) === c);
-    const blocks = mergeByHints(stack(inCol, em, false), em, (t) => matchLabel(hints.rows, t));
-    for (const block of blocks) placed.push({ block, col: c, rows: anchorRows(block, rows) });
-  }
+  let placed: Placed[] = columnBlocks(tokens, starts, em, wrap, hints).map(({ block, col }) => ({ block, col, rows: anchorRows(block, rows) }));
   placed = placed.flatMap((p) => splitMerged(p, placed, rows, hints));
   const own = ownColumns(placed, rows.length);
   const cells: LabelCell[] = placed
@@ -65,6 +63,34 @@ export function labelCells(
   const extents = rowExtents(rows, cells);
   for (let c = 0; c < starts.length; c++) cells.push(...groupCells(c, placed, rows, own, extents));
   return widen(dedupe(cells), starts, em);
+}
+
+/** Per label column, wrapped lines stacked into blocks (joined further where the template's labels say so). */
+function columnBlocks(tokens: readonly Token[], starts: readonly number[], em: number, wrap: number, hints: HintIndex): Array<{ block: Block; col: number }> {
+  const out: Array<{ block: Block; col: number }> = [];
+  const match = (t: string) => matchLabel(hints.rows, t);
+  for (let c = 0; c < starts.length; c++) {
+    const inCol = tokens.filter((t) => labelColumnOf(starts, t, em) === c);
+    for (const block of mergeByHints(stack(inCol, em, wrap, match), em, match)) out.push({ block, col: c });
+  }
+  return out;
+}
+
+/**
+ * Rows whose cells are all blank (many reports leave zeros empty) have no
+ * numbers to be found by; their labels find them. A label beside no row of
+ * numbers, with no label to its right at any of its height (which would
+ * make it a group label such as （三）不予公开, centred on its sub-rows), is a
+ * row of its own.
+ */
+export function blankRows(tokens: readonly Token[], rows: readonly DataRow[], starts: readonly number[], em: number, wrap: number, hints: HintIndex): DataRow[] {
+  const blocks = columnBlocks(tokens, starts, em, wrap, hints);
+  const share = (a: { cy0: number; cy1: number }, b: { cy0: number; cy1: number }) =>
+    (Math.min(a.cy1, b.cy1) - Math.max(a.cy0, b.cy0)) / Math.max(1e-6, Math.min(a.cy1 - a.cy0, b.cy1 - b.cy0));
+  return blocks
+    .filter((p) => !rows.some((r) => share(p.block, r) >= 1 / 3))
+    .filter((p) => !blocks.some((o) => o.col > p.col && share(o.block, p.block) > 0))
+    .map(({ block }) => ({ values: [], cy0: block.cy0, cy1: block.cy1, segment: 0, page: block.tokens[0]!.page }));
 }
 
 /**

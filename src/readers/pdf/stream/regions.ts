@@ -23,8 +23,13 @@ const MAX_GAP_EM = 2.5;
 /** A lone trailing number counts as a cell when this far (em) from the text before it. */
 const CELL_GAP_EM = 2;
 
+const tokensOf = new WeakMap<TextLine, Token[]>();
+
+/** A line's tokens, left to right (computed once per line: every stream stage reads them). */
 export function lineTokens(line: TextLine): Token[] {
-  return mergeTouching(line.items.flatMap((it) => tokenize(it, 0)));
+  let tokens = tokensOf.get(line);
+  if (!tokens) tokensOf.set(line, (tokens = mergeTouching(line.items.flatMap((it) => tokenize(it, 0)))));
+  return tokens;
 }
 
 /** Number of values ending the line as separate cells (0 when it is not a numeric row). */
@@ -55,13 +60,23 @@ export function findRegions(pages: readonly PageLines[]): Region[] {
     [lo, hi] = trimLoose(seq, values, lo, hi, size);
     const numeric = values.slice(lo, hi + 1).filter((v) => v > 0);
     const single = numeric.length === 1 ? tokens[values.findIndex((v, k) => k >= lo && k <= hi && v > 0)]! : null;
-    if (numeric.length >= 2 || (single && spreadOut(single.slice(single.length - numeric[0]!)) && numeric[0]! >= 3)) {
+    if (numeric.length >= 2 || (single && singleRow(single, numeric[0]!, hi > lo))) {
       for (let k = lo; k <= hi; k++) taken[k] = true;
       regions.push({ lines: seq.slice(lo, hi + 1), fontSize: size });
     }
     i = Math.max(i, hi);
   }
   return regions;
+}
+
+/**
+ * A table with one row of numbers (table 四): three or more numbers, or —
+ * when zeros are left blank — two, with no label beside them and header
+ * lines above.
+ */
+function singleRow(tokens: readonly Token[], k: number, withHeader: boolean): boolean {
+  if (!spreadOut(tokens.slice(tokens.length - k))) return false;
+  return k >= 3 || (k === 2 && k === tokens.length && withHeader);
 }
 
 /**

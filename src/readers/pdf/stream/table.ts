@@ -1,19 +1,21 @@
 /**
  * One table without rulings, from one region: numbers → data rows and
  * columns; text above the numbers → header rows; text left of them → row
- * labels; then the grid, with every position covered by a cell (a blank
- * cell stays an empty cell).
+ * labels; a label beside no number → a row left blank, a column header
+ * over no number → a column left blank; then the grid, with every position
+ * covered by a cell (a blank cell stays an empty cell).
  */
 
 import type { Table } from '../../../model/document.js';
 import type { Box } from '../types.js';
-import { dataColumns, labelColumns } from './columns.js';
+import { dataColumns, labelColumns, withBlankColumns, type DataColumns } from './columns.js';
 import { assemble } from './grid.js';
-import { headerRows, type HeaderRows } from './header.js';
-import type { HintIndex } from './hints.js';
-import { labelCells, type DataRow } from './labels.js';
-import { trailingValues, type Region } from './regions.js';
-import { mergeTouching, tokenize, type Token } from './tokens.js';
+import { wrapGap, type Block } from './blocks.js';
+import { headerBlocks, headerRows, splitLeaves, type HeaderRows } from './header.js';
+import { startsRowLabel, type HintIndex } from './hints.js';
+import { blankRows, labelCells, type DataRow } from './labels.js';
+import { lineTokens, trailingValues, type Region } from './regions.js';
+import { centre, type Token } from './tokens.js';
 
 export interface StreamTable {
   table: Table;
@@ -28,22 +30,55 @@ interface Band {
 
 export function buildStreamTable(region: Region, hints: HintIndex): StreamTable | null {
   const em = region.fontSize;
-  const { rows, others } = dataRows(region);
-  const cols = dataColumns(rows.flatMap((r) => r.values), em);
-  if (!cols || rows.length === 0) return null;
-  const dataLeft = cols.edges[0]!;
-  const { extras, bands, rowLabels } = sortTokens(others, rows, dataLeft, em);
+  const { rows: numeric, others, labelRight } = dataRows(region);
+  const found = dataColumns(numeric.flatMap((r) => r.values), em);
+  if (!found || numeric.length === 0) return null;
+  const isLabel = labelTest(found.centres[0]!, labelRight, em);
+  const wrap = wrapGap(numeric, em);
+  const sortWith = (rows: DataRow[]) => sortTokens(others, rows, isLabel, em, wrap, hints);
+  const first = sortWith(numeric);
+  const blank = blankRows(first.rowLabels, numeric, labelColumns(first.rowLabels, em), em, wrap, hints);
+  const rows = [...numeric, ...blank].sort((a, b) => a.cy0 - b.cy0);
+  const sorted = blank.length ? sortWith(rows) : first;
+  const cells = new Map([...sorted.bands].map(([k, b]) => [k, headerBlocks(b.data, em, wrap, hints.columns)]));
+  // Numbers may be missing from most columns, so their spacing may be far wider than the columns'.
+  const spacing = Math.min(found.spacing, 4 * em);
+  const cols = withBlankColumns(found, [...sorted.bands].map(([k, b]) => splitLeaves(cells.get(k)!, b.labels, em, spacing).leaves), em);
+  const regionLeft = Math.min(...[...others, ...numeric.flatMap((r) => r.values)].map((t) => t.x0));
+  return grid(rows, sorted, cells, { cols, regionLeft, em, wrap, hints });
+}
+
+/** The grid from rows, sorted text and columns: label cells, header rows per band, data cells. */
+function grid(
+  rows: DataRow[],
+  { extras, bands, rowLabels }: Sorted,
+  cells: Map<number, Block[]>,
+  o: { cols: DataColumns; regionLeft: number; em: number; wrap: number; hints: HintIndex },
+): StreamTable {
+  const { cols, regionLeft, em } = o;
   const starts = labelColumns(rowLabels, em);
   const hasBandLabels = [...bands.values()].some((b) => b.labels.length > 0);
   const labelCols = starts.length || (hasBandLabels ? 1 : 0);
-  const labels = labelCells(rowLabels, rows, starts, em, hints);
-  const regionLeft = Math.min(...[...others, ...rows.flatMap((r) => r.values)].map((t) => t.x0));
+  const labels = labelCells(rowLabels, rows, starts, em, o.wrap, o.hints);
   const headers = new Map<number, HeaderRows>();
   for (const [k, b] of [...bands].sort((x, y) => x[0] - y[0])) {
-    const h = headerRows(b.data, b.labels, cols, labelCols ? { x0: regionLeft } : null, em, hints.columns);
+    const h = headerRows(cells.get(k)!, b.labels, cols, labelCols ? { x0: regionLeft } : null, em);
     if (h.rows > 0 && !(k > 0 && repeatsFirstHeader(h, headers.get(0), b, rows[k - 1]))) headers.set(k, h);
   }
-  return assemble(rows, extras, labels, headers, { cols, starts, labelCols, dataLeft, regionLeft, em });
+  return assemble(rows, extras, labels, headers, { cols, starts, labelCols, dataLeft: cols.edges[0]!, regionLeft, em });
+}
+
+/**
+ * Label text is centred left of the first column of numbers and starts
+ * left of where the row labels end. Neither test alone: a column header
+ * wider than its numbers reaches left of them (本年新制作数量 over a column
+ * of short numbers), a column whose cells are all blank has no numbers
+ * under its header, and when most cells are blank the first column's
+ * territory, measured to the next column with numbers, reaches far into
+ * the labels.
+ */
+function labelTest(firstColumn: number, labelRight: number, em: number): (t: Token) => boolean {
+  return (t) => centre(t) < firstColumn - 0.5 * em && t.x0 < labelRight;
 }
 
 interface Sorted {
@@ -61,8 +96,7 @@ interface Sorted {
  * data columns they are header text, unless they sit beside a data row.
  * Also numbers the segments of rows between header bands.
  */
-function sortTokens(others: readonly Token[], rows: DataRow[], dataLeft: number, em: number): Sorted {
-  const isLabel = (t: Token) => t.x1 <= dataLeft + 0.25 * em || t.x0 < dataLeft - 0.25 * em;
+function sortTokens(others: readonly Token[], rows: DataRow[], isLabel: (t: Token) => boolean, em: number, wrap: number, hints: HintIndex): Sorted {
   const extras: Token[][] = rows.map(() => []);
   const bands = new Map<number, Band>();
   const band = (k: number) => bands.get(k) ?? (bands.set(k, { data: [], labels: [] }), bands.get(k)!);
@@ -72,10 +106,20 @@ function sortTokens(others: readonly Token[], rows: DataRow[], dataLeft: number,
     else band(rowsAbove(rows, t)).data.push(t);
   }
   const rowLabels: Token[] = [];
-  for (const t of others.filter(isLabel)) {
-    const k = bandHolding(bands, t, em) ?? (t.cy1 < rows[0]!.cy0 - 0.2 * em ? 0 : null);
-    if (k === null || rows.some((row) => overlapShare(t, row) >= 0.3)) rowLabels.push(t);
-    else band(k).labels.push(t);
+  const headed: Array<{ t: Token; k: number }> = [];
+  const headerTop = Math.min(...[...bands.values()].flatMap((b) => b.data.map((x) => x.cy0)));
+  for (const t of others.filter(isLabel).sort((a, b) => a.cy0 - b.cy0)) {
+    if (rows.some((row) => overlapShare(t, row) >= 0.3)) {
+      rowLabels.push(t);
+      continue;
+    }
+    const above = t.cy1 < rows[0]!.cy0 - 0.2 * em && t.cy1 <= headerTop + 0.2 * em;
+    const k = besideHeader(bands, t, em) ?? underHeaderLabel(headed, t, em, wrap, hints) ?? (above ? 0 : null);
+    if (k === null) rowLabels.push(t);
+    else {
+      band(k).labels.push(t);
+      headed.push({ t, k });
+    }
   }
   let segment = 0;
   rows.forEach((row, k) => {
@@ -85,20 +129,52 @@ function sortTokens(others: readonly Token[], rows: DataRow[], dataLeft: number,
   return { extras, bands, rowLabels };
 }
 
-/** Numeric lines give the data rows; every other token is returned for labels and headers. */
-function dataRows(region: Region): { rows: DataRow[]; others: Token[] } {
+/** The band with header text on the same line as this label-area token. */
+function besideHeader(bands: Map<number, Band>, t: Token, em: number): number | null {
+  for (const [k, b] of bands) {
+    if (b.data.some((x) => Math.min(x.cy1, t.cy1) - Math.max(x.cy0, t.cy0) >= 0.3 * (t.cy1 - t.cy0) - 0.2 * em)) return k;
+  }
+  return null;
+}
+
+/**
+ * A wrapped line of a label-area header that runs lower than the header text
+ * beside it (a long note in the corner cell). A row label right under the
+ * corner cell (a first row left blank) is as close in a tightly set table,
+ * so a printed row label of the template never continues the header.
+ */
+function underHeaderLabel(headed: ReadonlyArray<{ t: Token; k: number }>, t: Token, em: number, wrap: number, hints: HintIndex): number | null {
+  if (startsRowLabel(hints, t.text)) return null;
+  for (const h of headed) {
+    const gap = t.cy0 - h.t.cy1;
+    if (gap >= -0.2 * em && gap <= wrap && Math.min(h.t.x1, t.x1) > Math.max(h.t.x0, t.x0)) return h.k;
+  }
+  return null;
+}
+
+/**
+ * Numeric lines give the data rows; every other token is returned for
+ * labels and headers, with the right end of the labels printed beside the
+ * numbers.
+ */
+function dataRows(region: Region): { rows: DataRow[]; others: Token[]; labelRight: number } {
   const dy = continuousOffsets(region);
   const rows: DataRow[] = [];
   const others: Token[] = [];
+  let labelRight = -Infinity;
   for (const line of region.lines) {
-    const tokens = mergeTouching(line.items.flatMap((it) => tokenize(it, dy.get(it.page)!)));
+    const shift = dy.get(line.page)!;
+    const tokens = lineTokens(line).map((t) => ({ ...t, cy0: t.cy0 + shift, cy1: t.cy1 + shift }));
     const k = trailingValues(tokens);
     const values = tokens.slice(tokens.length - k);
-    others.push(...tokens.slice(0, tokens.length - k));
-    if (k > 0) rows.push({ values, cy0: Math.min(...values.map((t) => t.cy0)), cy1: Math.max(...values.map((t) => t.cy1)), segment: 0 });
+    const rest = tokens.slice(0, tokens.length - k);
+    others.push(...rest);
+    if (k === 0) continue;
+    rows.push({ values, cy0: Math.min(...values.map((t) => t.cy0)), cy1: Math.max(...values.map((t) => t.cy1)), segment: 0, page: line.page });
+    for (const t of rest) if (t.x1 <= values[0]!.x0) labelRight = Math.max(labelRight, t.x1);
   }
   rows.sort((a, b) => a.cy0 - b.cy0);
-  return { rows, others: others.map((t) => ({ ...t, value: false })) };
+  return { rows, others: others.map((t) => ({ ...t, value: false })), labelRight };
 }
 
 /**
@@ -129,22 +205,11 @@ function rowsAbove(rows: readonly DataRow[], t: Token): number {
   return rows.filter((r) => (r.cy0 + r.cy1) / 2 < mid).length;
 }
 
-/** The band whose header text stands beside this label-area token. */
-function bandHolding(bands: Map<number, Band>, t: Token, em: number): number | null {
-  for (const [k, b] of bands) {
-    if (b.data.length === 0) continue;
-    const top = Math.min(...b.data.map((x) => x.cy0)) - 0.3 * em;
-    const bottom = Math.max(...b.data.map((x) => x.cy1)) + 0.3 * em;
-    if (t.cy0 >= top && t.cy1 <= bottom) return k;
-  }
-  return null;
-}
-
 /** A header band repeated at the top of a new page (a repeated `<thead>`). */
 function repeatsFirstHeader(h: HeaderRows, first: HeaderRows | undefined, b: Band, rowBefore: DataRow | undefined): boolean {
   if (!first || !rowBefore) return false;
   const page = [...b.data, ...b.labels][0]?.page;
-  if (page === undefined || page === rowBefore.values[0]!.page) return false;
+  if (page === undefined || page === rowBefore.page) return false;
   const texts = (x: HeaderRows) => x.cells.map((c) => c.block?.text ?? '').sort().join('|');
   return texts(h) === texts(first);
 }

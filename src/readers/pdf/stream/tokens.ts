@@ -30,12 +30,11 @@ export interface Token {
  * twice as wide as others).
  */
 export function tokenize(item: TextItem, dy: number): Token[] {
-  const base = { page: item.page, y0: item.y0, y1: item.y1, cy0: item.y0 + dy, cy1: item.y1 + dy, fontSize: item.fontSize };
   const text = item.text.trim();
+  // Most items are one word (a label, a number): no splitting to do.
+  if (!/\s/.test(text)) return [token(item, dy, text, item.x0, item.x1)];
   const words = text.split(/\s+/);
-  if (words.length === 1 || !words.some(isValueText)) {
-    return [{ ...base, text: text.replace(/\s+/g, ' '), x0: item.x0, x1: item.x1, value: isValueText(text) }];
-  }
+  if (!words.some(isValueText)) return [token(item, dy, text.replace(/\s+/g, ' '), item.x0, item.x1)];
   const weight = (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
   const total = weight(item.text);
   const unit = total > 0 ? (item.x1 - item.x0) / total : 0;
@@ -45,11 +44,15 @@ export function tokenize(item: TextItem, dy: number): Token[] {
     const w = weight(part);
     if (part.trim()) {
       const x0 = item.x0 + pos * unit;
-      out.push({ ...base, text: part, x0, x1: x0 + w * unit, value: isValueText(part) });
+      out.push(token(item, dy, part, x0, x0 + w * unit));
     }
     pos += w;
   }
   return out;
+}
+
+function token(item: TextItem, dy: number, text: string, x0: number, x1: number): Token {
+  return { text, page: item.page, x0, x1, y0: item.y0, y1: item.y1, cy0: item.y0 + dy, cy1: item.y1 + dy, fontSize: item.fontSize, value: isValueText(text) };
 }
 
 export function centre(t: { x0: number; x1: number }): number {
