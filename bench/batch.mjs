@@ -33,11 +33,11 @@ const pdfSet = build('pdf', pdfs, target);
 const mixedSet = build('mixed', [...pdfs, ...docxs], target);
 writeFileSync(join(work, 'pdf-list.txt'), pdfSet.list.join('\n'));
 
-function gongkai(set, jobs) {
+function gongkai(set, jobs, nodeFlags = []) {
   const out = join(work, `out-${jobs}`);
   const summary = join(work, 'summary.json');
   rmSync(out, { recursive: true, force: true });
-  const t = timed(process.execPath, [CLI, 'extract', set.dir, '--out', out, '--jobs', String(jobs), '--summary', summary]);
+  const t = timed(process.execPath, [...nodeFlags, CLI, 'extract', set.dir, '--out', out, '--jobs', String(jobs), '--summary', summary]);
   const s = JSON.parse(readFileSync(summary, 'utf8'));
   return { docs: s.documents, seconds: t.seconds, rssMb: t.rssMb ?? s.peakRssMb, complete: s.byStatus.complete };
 }
@@ -53,13 +53,15 @@ for (const jobs of [1, 2]) {
   if (have('pdftotext')) rows.push({ what: `pdftotext -layout, same ${target} PDFs`, jobs, ...pdftotext(jobs) });
   rows.push({ what: `gongkai, ${target} PDF+DOCX`, jobs, ...gongkai(mixedSet, jobs) });
 }
+// V8's background threads (concurrent GC, JIT) compete with the workers when jobs = cores.
+rows.push({ what: `gongkai under node --single-threaded, ${target} PDFs`, jobs: 2, ...gongkai(pdfSet, 2, ['--single-threaded']) });
 console.log('| run | jobs | documents | seconds | documents/s | peak RSS (MB) |');
 console.log('| --- | --: | --: | --: | --: | --: |');
 for (const r of rows) {
   console.log(`| ${r.what}${r.complete !== undefined ? ` (${r.complete} complete)` : ''} | ${r.jobs} | ${r.docs} | ${r.seconds.toFixed(1)} | ${(r.docs / r.seconds).toFixed(1)} | ${r.rssMb ?? 'n/a'} |`);
 }
 for (const jobs of [1, 2]) {
-  const g = rows.find((r) => r.jobs === jobs && r.what.startsWith('gongkai') && r.what.endsWith('PDFs'));
+  const g = rows.find((r) => r.jobs === jobs && r.what === `gongkai, ${target} PDFs`);
   const p = rows.find((r) => r.jobs === jobs && r.what.startsWith('pdftotext'));
   if (g && p) console.log(`\n--jobs ${jobs}: gongkai reads PDFs at ${((g.docs / g.seconds) / (p.docs / p.seconds)).toFixed(2)}× pdftotext's rate`);
 }
