@@ -9,6 +9,7 @@
 
 import type { Cell, Table } from '../../model/document.js';
 import { joinWrapped } from '../../text/cjk.js';
+import { labelParts } from '../../text/labels.js';
 import { clusterValues, nearestIndex } from './geometry.js';
 import { isValueText } from './values.js';
 
@@ -85,6 +86,9 @@ function mergeSplitRow(a: Cell[], b: Cell[], firstRows: number): boolean {
   const aboveOf = (cell: Cell) => a.find((c) => c.row + c.rowSpan === firstRows && c.col === cell.col && c.colSpan === cell.colSpan);
   for (const cell of texts) {
     if (cell.rowSpan !== 1 || isValueText(cell.text)) return false;
+    // A label that begins with its own number (`7.属于行政执法案卷`, `（四）…`) opens a row:
+    // with zero cells left blank it would otherwise look just like the rest of the row above.
+    if (labelParts(cell.text).ordinal) return false;
     const above = aboveOf(cell);
     if (!above?.text || isValueText(above.text)) return false;
   }

@@ -87,4 +87,18 @@ describe('tables in the document flow', () => {
     expect(at(t!, 2, 1)).toMatchObject({ text: '7.属于行政执法案卷', page: 2 });
     expect(at(t!, 2, 2)!.text).toBe('2');
   });
+
+  it('keeps a row that opens the next page as its own row when its cells are blank', () => {
+    // Zero cells left blank: "7.属于行政执法案卷" has no numbers, like the rest of a cut row would.
+    const xs = [60, 100, 250, 300];
+    const p1 = page(1, [item('（三）不予公开', 62, 705), item('5.属于三类内部事务信息', 102, 705), centred('0', 275, 705), item('6.属于四类过程性信息', 102, 725), centred('1', 275, 725)],
+      [hline(700, 60, 300), hline(720, 100, 300), hline(740, 60, 300), ...xs.map((x) => vline(x, 700, 740))]);
+    const p2 = page(2, [item('7.属于行政执法案卷', 102, 82, { page: 2 }), item('8.属于行政查询事项', 102, 102, { page: 2 })],
+      [hline(80, 100, 300), hline(100, 100, 300), hline(120, 60, 300), ...xs.map((x) => vline(x, 80, 120))]);
+    const [t] = buildBlocks({ pages: [p1, p2] }).blocks.filter((b): b is Table => b.kind === 'table');
+    expect(t!.rows).toBe(4);
+    expect(at(t!, 1, 1)!.text).toBe('6.属于四类过程性信息');
+    expect(at(t!, 2, 1)).toMatchObject({ text: '7.属于行政执法案卷', page: 2 });
+    expect(at(t!, 3, 1)!.text).toBe('8.属于行政查询事项');
+  });
 });
