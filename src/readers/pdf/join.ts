@@ -104,12 +104,15 @@ function mergeSplitRow(a: Cell[], b: Cell[], firstRows: number): boolean {
 
 /**
  * An empty cell in the second part's first row under a label cell that
- * reaches the first part's last row is the rest of that merged cell.
+ * reaches the first part's last row is the rest of that merged cell. Only in
+ * the label columns (left of every number): under a header that ends a page,
+ * an empty cell is a blank zero of the first data row, not more header.
  */
 function continueCutCells(a: Cell[], b: Cell[], firstRows: number): Cell[] {
   const removed = new Set<Cell>();
+  const firstValueCol = Math.min(...[...a, ...b].filter((c) => isValueText(c.text)).map((c) => c.col));
   for (const cell of b) {
-    if (cell.row !== 0 || cell.text) continue;
+    if (cell.row !== 0 || cell.text || cell.col + cell.colSpan > firstValueCol) continue;
     const above = a.find((c) => c.row + c.rowSpan === firstRows && c.col === cell.col && c.colSpan === cell.colSpan);
     if (!above || !above.text || isValueText(above.text)) continue;
     above.rowSpan += cell.rowSpan;

@@ -101,4 +101,16 @@ describe('tables in the document flow', () => {
     expect(at(t!, 2, 1)).toMatchObject({ text: '7.属于行政执法案卷', page: 2 });
     expect(at(t!, 3, 1)!.text).toBe('8.属于行政查询事项');
   });
+
+  it('does not stretch a header that ends a page over the blank cells of the first row on the next', () => {
+    const xs = [60, 200, 250, 300, 350];
+    const p1 = page(1, [item('项目', 62, 725), item('自然人', 202, 725), item('商业企业', 252, 725), item('总计', 302, 725)],
+      [hline(720, 60, 350), hline(740, 60, 350), ...xs.map((x) => vline(x, 720, 740))]);
+    const p2 = page(2, [item('一、本年新收政府信息公开申请数量', 62, 82, { page: 2 }), centred('6', 225, 82, { page: 2 }), centred('6', 325, 82, { page: 2 })],
+      [hline(80, 60, 350), hline(100, 60, 350), ...xs.map((x) => vline(x, 80, 100))]);
+    const [t] = buildBlocks({ pages: [p1, p2] }).blocks.filter((b): b is Table => b.kind === 'table');
+    expect(t!.rows).toBe(2);
+    expect(at(t!, 0, 2)).toMatchObject({ text: '商业企业', rowSpan: 1 });
+    expect(at(t!, 1, 2)).toMatchObject({ text: '', page: 2 });
+  });
 });
