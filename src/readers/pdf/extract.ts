@@ -38,7 +38,10 @@ export async function extractPrimitives(doc: PdfDocument, wantsGraphics: Graphic
   const pages: PagePrimitives[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
-    pages.push(await extractPage(page, n, wantsGraphics));
+    // A table may go on over the page break with too little text to tell (one blank-zero row):
+    // the page after one with ruling lines is always read in full.
+    const ruled = (pages[pages.length - 1]?.segments.length ?? 0) > 0;
+    pages.push(await extractPage(page, n, ruled ? () => true : wantsGraphics));
     page.cleanup();
   }
   const title = await readTitle(doc);

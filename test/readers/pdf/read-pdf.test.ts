@@ -38,6 +38,15 @@ describe('readPdf', () => {
     expect(t.cells[0]!.bbox).toEqual([72, 222, 200, 242]);
   });
 
+  it('reads the ruling lines of a page a table runs onto, however little text it has', async () => {
+    const hints = { columnLabels: ['信息内容'], rowLabels: ['规章'] };
+    // Page 2 holds the last row of page 1's table: one number, nothing that says "table".
+    const last = { texts: [{ text: '7', x: 250, y: 786 }], raw: '0.5 w 72 780 m 300 780 l S 72 800 m 300 800 l S 72 780 m 72 800 l S 200 780 m 200 800 l S 300 780 m 300 800 l S' };
+    const doc = await readPdf(miniPdf([{ texts: [...body, ...table.texts], raw: table.raw }, last]), { hints });
+    const cells = doc.blocks.filter((b): b is Table => b.kind === 'table').flatMap((t) => t.cells.map((c) => c.text));
+    expect(cells).toContain('7');
+  });
+
   it('leaves a slanted watermark out of the text, with a warning', async () => {
     const watermark = 'BT 0 Tr /F1 40 Tf 0.707 0.707 -0.707 0.707 150 300 Tm <518590E88D446599> Tj ET';
     const doc = await readPdf(miniPdf([{ texts: body, raw: watermark }]));
