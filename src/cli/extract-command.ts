@@ -7,6 +7,7 @@ import { collectInputs } from '../batch/inputs.js';
 import { makeReporter } from '../batch/progress.js';
 import { runBatch, type BatchFormat } from '../batch/run.js';
 import { writeAtomic } from '../batch/write.js';
+import { reexecSingleThreaded, shouldReexec } from './reexec.js';
 
 export interface ExtractCommand {
   inputs: string[];
@@ -29,6 +30,7 @@ export const DEFAULT_OUT = 'output';
 export class UsageError extends Error {}
 
 export async function runExtract(cmd: ExtractCommand): Promise<number> {
+  const jobs = cmd.jobs ?? availableParallelism();
   const inputs = await collectInputs(cmd.inputs);
   if (!inputs.length) throw new UsageError('no input documents found');
   // JSON: one input without --out goes to stdout, several to ./output. NDJSON and CSV: stdout without --out.
@@ -36,11 +38,12 @@ export async function runExtract(cmd: ExtractCommand): Promise<number> {
   if (cmd.resume && (cmd.format !== 'json' || out === undefined)) {
     throw new UsageError('--resume needs JSON outputs in a folder (--format json with --out DIR, or several inputs)');
   }
+  if (inputs.length > jobs && shouldReexec(jobs, availableParallelism())) return reexecSingleThreaded();
   const summary = await runBatch({
     inputs,
     format: cmd.format,
     out,
-    jobs: cmd.jobs ?? availableParallelism(),
+    jobs,
     timeoutSeconds: cmd.timeout,
     maxMemoryMb: cmd.maxMemory,
     maxSizeMb: cmd.maxSize,

@@ -7,6 +7,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runExtract, UsageError } from './extract-command.js';
+import { exitWithParent } from './reexec.js';
 import { loadTemplates } from '../template/load.js';
 import { reportJsonSchema } from '../schema/report.js';
 import { VERSION } from '../version.js';
@@ -82,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
   return code;
 }
 
+exitWithParent();
 main(hideBin(process.argv)).then(
   (code) => {
     process.exitCode = code;

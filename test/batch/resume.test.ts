@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, gongkai, SAMPLE_DOCS } from '../helpers/cli.js';
 
@@ -19,9 +19,9 @@ function outputs(dir: string): Map<string, string> {
 }
 
 /** Starts a batch and kills it (SIGKILL) once `atLeast` outputs exist. */
-function killedRun(input: string, out: string, atLeast: number): Promise<number> {
+function killedRun(input: string, out: string, atLeast: number, jobs = 1): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'extract', input, '--out', out, '--jobs', '1'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI, 'extract', input, '--out', out, '--jobs', String(jobs)], { stdio: 'ignore' });
     const timer = setInterval(() => {
       const n = existsSync(out) ? readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.json')).length : 0;
       if (n >= atLeast) child.kill('SIGKILL');
@@ -58,6 +58,19 @@ describe('--resume', () => {
     expect(uninterrupted.code).toBe(1);
     expect(outputs(join(dir, 'resumed'))).toEqual(outputs(join(dir, 'whole')));
   }, 180_000);
+
+  it('stops writing when killed, also when it started itself again for a bulk run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-kill-'));
+    mkdirSync(join(dir, 'in'));
+    for (let k = 0; k < 4; k++) for (const f of SOURCES) copyFileSync(join(SAMPLE_DOCS, f), join(dir, 'in', `${k}-${f}`));
+    // As many jobs as cores (at least 2): the CLI runs the batch in a child under node --single-threaded.
+    const written = await killedRun(join(dir, 'in'), join(dir, 'out'), 3, Math.max(2, availableParallelism()));
+    await new Promise((r) => setTimeout(r, 2000));
+    const later = outputs(join(dir, 'out')).size;
+    expect(later).toBeLessThanOrEqual(written + 2 * availableParallelism()); // at most the documents in flight
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(outputs(join(dir, 'out')).size).toBe(later);
+  }, 60_000);
 
   it('redoes an input whose bytes changed since its output was written', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-resume-'));
