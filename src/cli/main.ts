@@ -33,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('jobs', { alias: 'j', type: 'number', describe: 'documents read in parallel (default: number of cores)' })
           .option('timeout', { type: 'number', default: 60, describe: 'seconds allowed per document' })
           .option('max-size', { type: 'number', default: 100, describe: 'largest input read, in MB' })
-          .option('max-memory', { type: 'number', default: 1024, describe: 'heap limit per worker, in MB' })
+          .option('max-memory', { type: 'number', default: 512, describe: 'heap limit per worker, in MB' })
           .option('resume', { type: 'boolean', default: false, describe: 'skip inputs whose output (same bytes, same gongkai version) is already in --out' })
           .option('summary', { type: 'string', describe: 'write a JSON run summary to this file' })
           .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'one line per document on stderr' })
