@@ -4,7 +4,6 @@
  * the schema. Never throws for a bad input: an unreadable or foreign file
  * gives a `failed` report whose `warnings` say why.
  */
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError, type DocumentModel } from './model/document.js';
@@ -13,6 +12,7 @@ import { assembleReport, failedBody, type ReportBody } from './report/assemble.j
 import type { Report } from './report/types.js';
 import { buildReportSchema, SCHEMA_VERSION, type OutputFormat } from './schema/report.js';
 import { loadTemplates, type Templates } from './template/load.js';
+import { fileSha256, sha256 } from './io/hash.js';
 
 export interface ExtractOptions {
   /** Record where every cell was read (page, box, raw text). */
@@ -47,7 +47,7 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
       // Size and kind first: never start reading a FIFO or a device, or a file past the limit.
       const s = await stat(input);
       if (!s.isFile()) return failedReport(fileName, 'not a regular file');
-      if (s.size > maxBytes) return failedReport(fileName, tooLarge(s.size, maxBytes));
+      if (s.size > maxBytes) return failedReport(fileName, tooLarge(s.size, maxBytes), await fileSha256(input));
       bytes = await readFile(input);
     } else {
       bytes = input;
@@ -55,7 +55,7 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
   } catch (e) {
     return failedReport(fileName, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  if (bytes.byteLength > maxBytes) return failedReport(fileName, tooLarge(bytes.byteLength, maxBytes));
+  if (bytes.byteLength > maxBytes) return failedReport(fileName, tooLarge(bytes.byteLength, maxBytes), sha256(bytes));
   return extractBytes(bytes, fileName, options);
 }
 
@@ -65,12 +65,13 @@ function tooLarge(size: number, max: number): string {
 }
 
 /**
- * The `failed` report of an input that could not be read at all (its bytes
- * unknown): also what the batch runner records for a document whose worker
- * crashed, hung or ran out of memory.
+ * The `failed` report of an input that could not be read (also what the batch
+ * runner records for a document whose worker crashed, hung or ran out of
+ * memory). Without the file's hash (a file that cannot be read at all), the
+ * hash of no bytes stands in.
  */
-export function failedReport(file: string, reason: string): Report {
-  const source: Report['source'] = { file: basename(file), format: 'unknown', sha256: createHash('sha256').update('').digest('hex'), pages: null };
+export function failedReport(file: string, reason: string, hash?: string): Report {
+  const source: Report['source'] = { file: basename(file), format: 'unknown', sha256: hash ?? sha256(new Uint8Array()), pages: null };
   return { schemaVersion: SCHEMA_VERSION, source, ...failedBody(reason) };
 }
 
@@ -78,7 +79,7 @@ async function extractBytes(bytes: Uint8Array, fileName: string, options: Extrac
   const source: Report['source'] = {
     file: fileName,
     format: 'unknown',
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha256(bytes),
     pages: null,
   };
   if (bytes.byteLength === 0) return finish(source, failedBody('empty file'), options);

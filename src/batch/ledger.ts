@@ -6,8 +6,6 @@
  * fixes every key of the outputs, so the version is kept here, beside them.
  */
 import { appendFile, readFile } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
 export const LEDGER_NAME = '.gongkai-ledger.ndjson';
@@ -35,15 +33,4 @@ export async function readLedger(dir: string): Promise<Map<string, LedgerEntry>>
 
 export async function appendLedger(dir: string, entry: LedgerEntry): Promise<void> {
   await appendFile(join(dir, LEDGER_NAME), `${JSON.stringify(entry)}\n`);
-}
-
-/** sha256 of a file, streamed; undefined when it cannot be read. */
-export async function fileSha256(path: string): Promise<string | undefined> {
-  try {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-    return hash.digest('hex');
-  } catch {
-    return undefined;
-  }
 }

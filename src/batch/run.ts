@@ -12,9 +12,10 @@ import { once } from 'node:events';
 import { WorkerPool } from './pool.js';
 import type { ExtractJob } from './worker.js';
 import type { Input } from './inputs.js';
-import { appendLedger, fileSha256, readLedger } from './ledger.js';
+import { appendLedger, readLedger } from './ledger.js';
+import { fileSha256 } from '../io/hash.js';
 import type { Reporter } from './progress.js';
-import { writeAtomic } from './write.js';
+import { writeAtomic } from '../io/write.js';
 import { failedReport } from '../extract.js';
 import type { Report, Status } from '../report/types.js';
 import { toJson, toNdjsonLine } from '../writers/json.js';
@@ -85,7 +86,7 @@ class OrderedStream implements Sink {
   private readonly stream: NodeJS.WritableStream;
   private readonly tmp?: string;
 
-  constructor(private readonly target: string | undefined, private readonly format: (r: Report) => string, first: string[], private readonly skip: Set<number>) {
+  constructor(private readonly target: string | undefined, private readonly format: (r: Report) => string, first: string[]) {
     if (target) {
       this.tmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
       this.stream = createWriteStream(this.tmp);
@@ -97,10 +98,8 @@ class OrderedStream implements Sink {
 
   async write(index: number, _: Input, report: Report): Promise<void> {
     this.pending.set(index, this.format(report));
-    while (this.skip.has(this.next)) this.next++;
     for (let text = this.pending.get(this.next); text !== undefined; text = this.pending.get(this.next)) {
       this.pending.delete(this.next++);
-      while (this.skip.has(this.next)) this.next++;
       if (!this.stream.write(text)) await once(this.stream, 'drain');
     }
   }
@@ -126,12 +125,12 @@ class StdoutJson implements Sink {
   async close(): Promise<void> {}
 }
 
-function makeSink(o: BatchOptions, skip: Set<number>): Sink {
+function makeSink(o: BatchOptions): Sink {
   if (o.format === 'json') return o.out === undefined ? new StdoutJson(o.pretty) : new JsonFiles(o.out, o.pretty);
-  if (o.format === 'ndjson') return new OrderedStream(o.out, toNdjsonLine, [], skip);
+  if (o.format === 'ndjson') return new OrderedStream(o.out, toNdjsonLine, []);
   const header = csvHeader(loadTemplates());
   // A byte-order mark, so spreadsheet programs read the Chinese text as UTF-8.
-  return new OrderedStream(o.out, (r) => csvRow(r, header), [`\uFEFF${csvLine(header)}`], skip);
+  return new OrderedStream(o.out, (r) => csvRow(r, header), [`\uFEFF${csvLine(header)}`]);
 }
 
 /** Inputs whose output from an earlier run (same bytes, same gongkai) is still valid: index → that output. */
@@ -182,23 +181,35 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   for (const [i, report] of earlier) count(o.inputs[i]!, report);
   const todo = o.inputs.map((input, index) => ({ input, index })).filter(({ index }) => !earlier.has(index));
 
-  const sink = makeSink(o, new Set(earlier.keys()));
+  // --resume applies to JSON folders only, so a stream sink always gets every input.
+  const sink = makeSink(o);
   o.reporter.start(todo.length);
   const maxBytes = o.maxSizeMb * 1024 * 1024;
   const options = { provenance: o.provenance, maxBytes, ...(o.password !== undefined ? { password: o.password } : {}) };
+  const faulted = new WeakSet<Report>();
   const pool = new WorkerPool<ExtractJob, Report>({
     script: WORKER,
     size: Math.max(1, Math.min(o.jobs, todo.length)),
     timeoutMs: o.timeoutSeconds * 1000,
     maxMemoryMb: o.maxMemoryMb,
-    onFault: (job, reason) => failedReport(job.path, reason),
+    onFault: (job, reason) => {
+      const report = failedReport(job.path, reason);
+      faulted.add(report);
+      return report;
+    },
   });
+  // A document whose worker died is reported with its file's real sha256, computed here.
+  const run = async (path: string) => {
+    const report = await pool.run({ path, options });
+    if (faulted.has(report)) report.source.sha256 = (await fileSha256(path)) ?? report.source.sha256;
+    return report;
+  };
   try {
     // Writes are chained so that files and ledger lines never interleave badly.
     let writing = Promise.resolve();
     await Promise.all(
       todo.map(async ({ input, index }) => {
-        const report = await pool.run({ path: input.path, options });
+        const report = await run(input.path);
         count(input, report);
         o.reporter.document(report, input.path);
         writing = writing.then(() => sink.write(index, input, report));

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { collectInputs } from '../batch/inputs.js';
 import { makeReporter } from '../batch/progress.js';
 import { runBatch, type BatchFormat } from '../batch/run.js';
-import { writeAtomic } from '../batch/write.js';
+import { writeAtomic } from '../io/write.js';
 import { reexecSingleThreaded, shouldReexec } from './reexec.js';
 
 export interface ExtractCommand {

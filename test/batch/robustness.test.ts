@@ -4,6 +4,7 @@
  * and every good file's output is identical to a clean run's.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,6 +100,11 @@ describe('a batch with hostile inputs', () => {
     const r = output('out', name);
     expect(r.status).toBe('failed');
     expect(r.warnings[0]).toMatch(warning);
+  });
+
+  it('records the real sha256 of a file refused for its size', () => {
+    const bytes = readFileSync(join(input, 'huge.html'));
+    expect(output('out', 'huge.html').source.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 
   it.each(GOOD)('writes the same output for %s as a clean run', (name) => {
