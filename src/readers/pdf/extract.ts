@@ -5,7 +5,7 @@
  */
 
 import { foldRadicals } from '../../text/cjk.js';
-import { apply, boundsOf, overlap, type Matrix } from './geometry.js';
+import { apply, boundsOf, overlap, round2, type Matrix } from './geometry.js';
 import { walkOperators } from './graphics.js';
 import type { PdfDocument, PdfPage } from './load.js';
 import type { Box, PagePrimitives, PdfPrimitives, TextItem } from './types.js';
@@ -136,8 +136,4 @@ function coveredBy(item: Box, runs: readonly Box[]): boolean {
     covered += overlap(item.x0, item.x1, r.x0, r.x1);
   }
   return width > 0 && covered >= width / 2;
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
 }

@@ -50,9 +50,13 @@ export function union(boxes: readonly Box[]): Box {
   return { x0, y0, x1, y1 };
 }
 
+/** Points to two decimals: finer than print, and stable in golden files. */
+export function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
 export function toBBox(b: Box): BBox {
-  const r = (n: number) => Math.round(n * 100) / 100;
-  return [r(b.x0), r(b.y0), r(b.x1), r(b.y1)];
+  return [round2(b.x0), round2(b.y0), round2(b.x1), round2(b.y1)];
 }
 
 /** Length of the overlap of two intervals (0 when apart). */

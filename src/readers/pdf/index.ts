@@ -10,6 +10,7 @@
 import { InputError, type DocumentModel } from '../../model/document.js';
 import { extractPrimitives, type GraphicsFilter } from './extract.js';
 import { mayHoldTable } from './table-pages.js';
+import { round2 } from './geometry.js';
 import { openPdf, toInputError } from './load.js';
 import { buildBlocks } from './pipeline.js';
 import { hasUsableText, NO_TEXT_LAYER, textLayerStats } from './text-layer.js';
@@ -46,8 +47,4 @@ export async function readPrimitives(bytes: Uint8Array, password?: string, maxPa
   } finally {
     await doc.destroy();
   }
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
 }
