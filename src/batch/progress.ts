@@ -1,8 +1,8 @@
 /**
- * What a run tells the person watching. On a terminal: a progress bar with
- * count, rate, ETA and failures so far, and a line for each document that is
- * not complete (every document with --verbose). Off a terminal: nothing, or
- * one line per document with --verbose.
+ * What a run tells the person watching. On a terminal: one summary line per
+ * document (status, failed checks, warnings) under which a progress bar keeps
+ * count, rate, ETA and failures so far. Off a terminal (a scheduled job, a
+ * pipe): nothing, or the same lines with --verbose.
  */
 import type { Report } from '../report/types.js';
 
@@ -65,7 +65,7 @@ export function makeReporter(stream: NodeJS.WriteStream, options: { verbose: boo
     document(report, name) {
       done++;
       if (report.status === 'failed') failed++;
-      if (options.verbose || (options.tty && report.status !== 'complete')) line(summaryLine(report, name));
+      if (options.verbose || options.tty) line(summaryLine(report, name));
       else draw();
     },
     finish(text) {
