@@ -8,7 +8,7 @@ import { runChecks } from '../checks/evaluate.js';
 import { agencyFromTitle, findSignature, findTitle, findYear } from '../locate/meta.js';
 import { locateSections, sectionText, type LocatedSection } from '../locate/sections.js';
 import { canonical } from '../text/labels.js';
-import { mapTables, type CellProvenance, type MappedTable } from '../template/map-table.js';
+import { blankRowFromHeaderText, mapTables, type CellProvenance, type MappedTable } from '../template/map-table.js';
 import type { Edition, Templates } from '../template/load.js';
 import type { Report, Status } from './types.js';
 
@@ -114,10 +114,11 @@ export function assembleReport(model: DocumentModel, templates: Templates): { bo
     const edition = choice.edition ?? latestEdition(templates);
     const template = edition.tables[def.table];
     const tables = tablesIn(blocks, s);
+    const blank = !tables.length && template ? blankRowFromHeaderText(sectionText(blocks, s), template) : undefined;
     const mapped =
       def.key === 'activeDisclosure' && choice.mapped
         ? choice.mapped
-        : template && mapTables(tables, template, edition.defaultForms[def.table] ?? {});
+        : (blank ?? (template && mapTables(tables, template, edition.defaultForms[def.table] ?? {})));
     // Without a known edition, a table that matches nothing of the template is not forced onto it.
     if (!template || !mapped || (!choice.edition && mapped.columnsMatched === 0)) {
       sections[def.key] = { heading: s.heading };
@@ -125,9 +126,10 @@ export function assembleReport(model: DocumentModel, templates: Templates): { bo
       complete = false;
       continue;
     }
-    if (!tables.length) warnings.push(`${def.key}: no table found in the section`);
+    if (!tables.length && !blank) warnings.push(`${def.key}: no table found in the section`);
     sections[def.key] = { heading: s.heading, ...mapped.values };
-    warnings.push(...mapped.warnings.map((w) => `${def.key}.${w}`));
+    // A warning about a cell or row starts with its path (`denied.stateSecret: …`): prefix the section.
+    warnings.push(...mapped.warnings.map((w) => (/^[\w.]+:/.test(w) ? `${def.key}.${w}` : `${def.key}: ${w}`)));
     for (const [path, p] of Object.entries(mapped.provenance)) provenance[`${def.key}.${path}`] = p;
     complete &&= mapped.complete;
   }

@@ -390,7 +390,7 @@ function fill(leaves: LeafRow[], pairs: Map<number, Candidate>, positional: Set<
 
   leaves.forEach((leaf, j) => {
     const row = pairs.get(j);
-    const name = leaf.path || '(row)';
+    const name = leaf.path || 'the row of numbers';
     if (!row) warnings.push(`${name}: row not found in the table`);
     else if (positional.has(j)) warnings.push(`${name}: row label "${row.leafLabel}" not recognised; placed by its position`);
     const useOrder = row && row.values.size === 0 && row.ordered.length === leaf.columns.length;
@@ -415,6 +415,36 @@ function fill(leaves: LeafRow[], pairs: Map<number, Candidate>, positional: Set<
     });
   });
   return { values, provenance, warnings, complete };
+}
+
+/** Longer text under a table heading is prose, not the remains of a table's header. */
+const MAX_HEADER_TEXT = 300;
+
+/**
+ * A table of one unlabelled row (table 四) printed without ruling lines and
+ * with every count left blank shows its header and nothing under it: no
+ * reader can find a table there, only the header's words as loose text.
+ * When the section's text is those words — every header label of the
+ * template present, in order within its label, and no digit anywhere — the
+ * row is there, blank, and blank cells are zeros. Undefined otherwise.
+ */
+export function blankRowFromHeaderText(text: string, template: CompiledTable): MappedTable | undefined {
+  const leaves = template.variants[0]?.leaves ?? [];
+  if (leaves.length !== 1 || !leaves[0]!.unlabelled) return undefined;
+  const t = labelParts(text).core;
+  if (!t || t.length > MAX_HEADER_TEXT || /\d/.test(text)) return undefined;
+  const labels = new Set(template.columns.flatMap((c) => c.path.map((level) => level[0]!)));
+  if (![...labels].every((label) => coverage(labelParts(label).core, t) === 1)) return undefined;
+  const values: Record<string, unknown> = {};
+  for (const key of leaves[0]!.columns) setPath(values, key, 0);
+  return {
+    values,
+    provenance: {},
+    warnings: ['the table is printed without any number under its header: its blank cells are read as 0'],
+    complete: true,
+    columnsMatched: template.columns.length,
+    rowScore: 0,
+  };
 }
 
 function provenanceOf(cell: Cell): CellProvenance {

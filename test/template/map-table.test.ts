@@ -1,4 +1,4 @@
-import { mapTables } from '../../src/template/map-table.js';
+import { blankRowFromHeaderText, mapTables } from '../../src/template/map-table.js';
 import { loadTemplates } from '../../src/template/load.js';
 import { row, tablesOf } from '../helpers/model.js';
 
@@ -206,5 +206,26 @@ describe('mapTables on table 四', () => {
       <tr><td>维持</td><td>纠正</td><td>结果</td><td>审结</td>${['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((h) => `<td>${h}</td>`).join('').repeat(2)}</tr>`;
     const m = mapTables(tablesOf(`<table>${split}${row(...Array.from({ length: 15 }, (_, i) => i))}</table>`), review, {});
     expect((m.values as any).review).toEqual({ upheld: 0, corrected: 1, other: 2, pending: 3, total: 4 });
+  });
+});
+
+describe('blankRowFromHeaderText', () => {
+  const review = loadTemplates().editions[0]!.tables['reviewLitigation']!;
+  it('reads a table 四 printed as its header only (borderless, every count blank) as zeros', () => {
+    const text = '行政复议行政诉讼\n未经复议直接起诉复议后起诉\n结果结果其他尚未总结果结果其他尚未总维持纠正结果审结计\n维持纠正结果审结计维持纠正结果审结计';
+    const m = blankRowFromHeaderText(text, review)!;
+    expect(m.values).toEqual({
+      review: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
+      litigationDirect: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
+      litigationAfterReview: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
+    });
+    expect(m.warnings).toEqual(['the table is printed without any number under its header: its blank cells are read as 0']);
+  });
+  it('does not read prose, or text with numbers, as a blank table', () => {
+    expect(blankRowFromHeaderText('本年度未发生行政复议、行政诉讼案件。', review)).toBeUndefined();
+    expect(blankRowFromHeaderText('行政复议行政诉讼未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计 1', review)).toBeUndefined();
+  });
+  it('applies only to a table of one unlabelled row', () => {
+    expect(blankRowFromHeaderText('自然人商业企业', loadTemplates().editions[0]!.tables['applications']!)).toBeUndefined();
   });
 });
