@@ -7,7 +7,7 @@
  * style alone: real reports rename headings, use half-width punctuation and
  * stray spaces. Sections are searched in order, each after the previous one.
  */
-import type { Block, Paragraph } from '../model/document.js';
+import type { Block } from '../model/document.js';
 import { canonical, labelParts, similarity, stripPunctuation } from '../text/labels.js';
 import type { SectionDef } from '../template/definitions.js';
 
@@ -120,8 +120,4 @@ export function sectionText(blocks: Block[], section: LocatedSection): string {
     if (b.kind === 'paragraph' && b.text.trim()) parts.push(b.text.trim());
   }
   return parts.join('\n');
-}
-
-export function isParagraph(b: Block | undefined): b is Paragraph {
-  return b?.kind === 'paragraph';
 }

@@ -15,9 +15,15 @@ export function denseGrid(table: Table): (Cell | undefined)[][] {
   return grid;
 }
 
-/** The distinct cells of a grid row, left to right. */
+/** The distinct cells of a grid row, left to right (a merged cell once). */
 export function distinctCells(row: readonly (Cell | undefined)[]): Cell[] {
   const out: Cell[] = [];
-  for (const cell of row) if (cell && out[out.length - 1] !== cell && !out.includes(cell)) out.push(cell);
+  for (const cell of row) if (cell && !out.includes(cell)) out.push(cell);
   return out;
 }
+
+/**
+ * A table cell holding more text than this (whitespace aside) holds
+ * paragraphs, not data: the table is page layout (readers of HTML and .doc).
+ */
+export const LAYOUT_CELL_TEXT = 200;

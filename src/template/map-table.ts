@@ -13,7 +13,7 @@
  * the rows around it.
  */
 import type { BBox, Cell, Table } from '../model/document.js';
-import { denseGrid } from '../model/grid.js';
+import { denseGrid, distinctCells } from '../model/grid.js';
 import { coverage, labelParts, labelScore, similarity } from '../text/labels.js';
 import { looksNumeric, parseCellValue, unitInHeader } from './cell-value.js';
 import type { CompiledTable, Form, LeafRow, TableVariant } from './load.js';
@@ -141,10 +141,9 @@ function readRows(rows: GridRow[], template: CompiledTable): { candidates: Candi
   return { candidates, columnsMatched: matchedKeys.size, notes: [...notes] };
 }
 
+/** The distinct cells of a row that print something. */
 function distinctOf(cells: (Cell | undefined)[]): Cell[] {
-  const out: Cell[] = [];
-  for (const c of cells) if (c && c.text.trim() && !out.includes(c)) out.push(c);
-  return out;
+  return distinctCells(cells).filter((c) => c.text.trim());
 }
 
 function isHeaderWord(text: string, template: CompiledTable): boolean {

@@ -9,6 +9,7 @@
  * blocks inside it, as the HTML reader does.
  */
 import type { Block, Cell, Table } from '../../model/document.js';
+import { LAYOUT_CELL_TEXT } from '../../model/grid.js';
 import { joinWrapped } from '../../text/cjk.js';
 import type { CellDef, RowDef } from './row-def.js';
 import { paragraphBlocks, type Para } from './para.js';
@@ -29,8 +30,6 @@ export interface SourceRow {
 const TOLERANCE = 60;
 /** Beyond this many columns the boundaries are nonsense; fall back to cell indices. */
 const MAX_COLS = 256;
-/** A cell holding more text than this holds paragraphs, not table data (the HTML reader's limit). */
-const LAYOUT_CELL_TEXT = 200;
 /** Width given to cells of a row without a usable definition. */
 const FALLBACK_WIDTH = 1000;
 

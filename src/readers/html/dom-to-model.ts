@@ -9,6 +9,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { Block, Cell, Paragraph, Table, TextStyle } from '../../model/document.js';
 import { joinWrapped } from '../../text/cjk.js';
+import { LAYOUT_CELL_TEXT } from '../../model/grid.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'select', 'button', 'input', 'textarea', 'head', 'object', 'svg']);
 const BLOCK = new Set([
@@ -17,8 +18,6 @@ const BLOCK = new Set([
   'figcaption', 'caption', 'tr', 'td', 'th', 'fieldset', 'details', 'summary',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-/** A cell holding more text than this is page layout, not table data. */
-const LAYOUT_CELL_TEXT = 200;
 /** Spans beyond this are treated as errors in the markup. */
 const MAX_SPAN = 1000;
 
