@@ -5,6 +5,7 @@
  */
 import type { Block, DocumentModel, Table } from '../model/document.js';
 import { runChecks } from '../checks/evaluate.js';
+import { assembleLegacy } from '../legacy/assemble.js';
 import { agencyFromTitle, findSignature, findTitle, findYear } from '../locate/meta.js';
 import { locateSections, sectionText, type LocatedSection } from '../locate/sections.js';
 import { canonical } from '../text/labels.js';
@@ -72,6 +73,9 @@ export function assembleReport(model: DocumentModel, templates: Templates): { bo
   const { blocks } = model;
   const warnings: string[] = [...model.warnings];
   const provenance: Record<string, CellProvenance> = {};
+  // A 2008–2018 report without the modern tables has its own outline (spec/legacy-reports.md).
+  const legacy = assembleLegacy(model, templates);
+  if (legacy) return { body: legacy, provenance };
 
   // Sections first over the whole document, then the body's end: furniture or the signature after the last heading.
   const located = locateSections(blocks, templates.sections, blocks.length);

@@ -6,6 +6,7 @@
  */
 import type { BBox } from '../model/document.js';
 import type { OutputFormat } from '../schema/report.js';
+import type { LegacyPart } from '../legacy/types.js';
 
 export type CellNumber = number | null;
 export type Status = 'complete' | 'partial' | 'failed';
@@ -121,12 +122,14 @@ export interface Report {
   };
   status: Status;
   overview: TextSection | null;
-  activeDisclosure: ActiveDisclosure2021 | ActiveDisclosure2019 | HeadingOnly | null;
-  applications: Applications | HeadingOnly | null;
-  reviewLitigation: ReviewLitigation | HeadingOnly | null;
+  activeDisclosure: ActiveDisclosure2021 | ActiveDisclosure2019 | HeadingOnly | TextSection | null;
+  applications: Applications | HeadingOnly | TextSection | null;
+  reviewLitigation: ReviewLitigation | HeadingOnly | TextSection | null;
   problems: TextSection | null;
   otherMatters: TextSection | null;
   checks: Check[];
   warnings: string[];
   provenance?: Record<string, CellProvenance>;
+  /** Legacy (2008–2018) reports only (spec/legacy-reports.md); the six sections then hold `{ heading, text }`. */
+  legacy?: LegacyPart;
 }

@@ -68,6 +68,51 @@ export const Provenance = z
 
 export const Check = z.object({ rule: z.string(), passed: z.boolean(), expected: z.number(), actual: z.number() }).strict();
 
+/** Statistics values: numbers (or null for rows not printed) nested by path, or flat by code. */
+type StatisticsValues = { [key: string]: number | null | StatisticsValues };
+const StatisticsValues: z.ZodType<StatisticsValues> = z.lazy(() => z.record(z.string(), z.union([z.number(), z.null(), StatisticsValues])));
+
+/** `legacy` (spec/legacy-reports.md): present only when `meta.edition` is "legacy". */
+export const Legacy = z
+  .object({
+    sections: z.array(z.object({ key: z.string(), heading: z.string(), text: z.string() }).strict()),
+    statistics: z
+      .object({
+        template: z.string(),
+        heading: z.string().nullable(),
+        rows: z.array(
+          z
+            .object({
+              path: z.string().nullable(),
+              label: z.string(),
+              code: z.string().nullable(),
+              unit: z.string().nullable(),
+              value: z.number().nullable(),
+              raw: z.string(),
+            })
+            .strict(),
+        ),
+        values: StatisticsValues,
+      })
+      .strict()
+      .nullable(),
+    figures: z.array(
+      z
+        .object({
+          key: z.string(),
+          value: z.number(),
+          unit: z.string().nullable(),
+          qualifier: z.enum(['atLeast', 'approx']).nullable(),
+          zero: z.boolean(),
+          section: z.string(),
+          sentence: z.string(),
+          raw: z.string().nullable(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
 export function buildReportSchema(templates: Templates) {
   const sectionSchemas: Record<string, z.ZodType> = {};
   for (const section of templates.sections) {
@@ -85,6 +130,8 @@ export function buildReportSchema(templates: Templates) {
     }
     // A legacy or unknown edition: the heading only, with warnings saying why.
     options.push(z.object({ heading: z.string() }).strict());
+    // A legacy report (spec/legacy-reports.md): heading and text.
+    options.push(TextSection);
     sectionSchemas[section.key] = unionOf(options).nullable();
   }
 
@@ -113,6 +160,7 @@ export function buildReportSchema(templates: Templates) {
       checks: z.array(Check),
       warnings: z.array(z.string()),
       provenance: z.record(z.string(), Provenance).optional(),
+      legacy: Legacy.optional(),
     })
     .strict();
 }

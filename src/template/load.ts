@@ -64,6 +64,8 @@ export interface Edition {
 }
 
 export interface Templates {
+  /** The folder the data was loaded from (legacy data lives in its `legacy/`). */
+  dir: string;
   sections: SectionDef[];
   furniture: string[];
   editions: Edition[];
@@ -90,7 +92,7 @@ export function loadTemplates(dir: string = DEFAULT_TEMPLATE_DIR): Templates {
   return t;
 }
 
-function readJson<T>(file: string, schema: z.ZodType<T>): T {
+export function readJson<T>(file: string, schema: z.ZodType<T>): T {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
@@ -105,7 +107,7 @@ function readJson<T>(file: string, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-function jsonFiles(dir: string): string[] {
+export function jsonFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
@@ -153,10 +155,10 @@ function compileTemplates(dir: string): Templates {
   if (!editions.length) throw new TemplateError(`${dir}: no editions`);
 
   const checks = readJson(join(dir, 'checks.json'), ChecksFile).rules;
-  return { sections: sectionsFile.sections, furniture: sectionsFile.furniture, editions, checks, hints: hintsOf(compiled) };
+  return { dir, sections: sectionsFile.sections, furniture: sectionsFile.furniture, editions, checks, hints: hintsOf(compiled) };
 }
 
-function compileTable(def: TableDef, file: string): CompiledTable {
+export function compileTable(def: TableDef, file: string): CompiledTable {
   const columnKeys = new Set(def.columns.map((c) => c.key));
   const allColumns = def.columns.map((c) => c.key);
   const groupsWithForms: string[] = [];

@@ -37,6 +37,20 @@ export interface MappedTable {
   columnsMatched: number;
   /** Alignment score of rows to the template (for choosing between editions). */
   rowScore: number;
+  /** Every printed row that may carry data, in printed order, with the template row it was read as. */
+  printedRows?: PrintedRow[];
+}
+
+/** A printed row as the mapper read it (legacy statistics keep rows the template does not know). */
+export interface PrintedRow {
+  /** The template row's path, or null when no template row was paired with it. */
+  path: string | null;
+  /** The row's own label as printed (the last label cell). */
+  label: string;
+  /** Template column key → the cell printed under that column's header. */
+  cells: Record<string, Cell | undefined>;
+  /** Paired by its position between matched rows, not by its label. */
+  positional: boolean;
 }
 
 /** Printed header labels match a template label at this similarity or better. */
@@ -90,7 +104,13 @@ export function mapTables(tables: Table[], template: CompiledTable, defaultForms
   }
   const chosen = best!;
   const out = fill(chosen.variant.leaves, chosen.pairs, chosen.positional, template);
-  return { ...out, warnings: [...notes, ...out.warnings], columnsMatched, rowScore: chosen.score };
+  const leafOf = new Map([...chosen.pairs].map(([j, row]) => [row, j]));
+  const printedRows = candidates.map((row): PrintedRow => {
+    const j = leafOf.get(row);
+    const cells = Object.fromEntries([...row.values].map(([k, v]) => [k, v.cell]));
+    return { path: j === undefined ? null : chosen.variant.leaves[j]!.path, label: row.leafLabel, cells, positional: j !== undefined && chosen.positional.has(j) };
+  });
+  return { ...out, warnings: [...notes, ...out.warnings], columnsMatched, rowScore: chosen.score, printedRows };
 }
 
 /** Splits the row stream into header blocks and candidate data rows. */

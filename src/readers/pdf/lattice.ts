@@ -219,7 +219,7 @@ export function fillGrid(page: number, grid: Grid, items: readonly TextItem[]): 
     for (let i = r; i < r + rs; i++) for (let j = c; j < c + cs; j++) owner[i]![j] = k;
   });
   const byCell: TextItem[][] = spans.map(() => []);
-  for (const it of items) {
+  for (const it of items.flatMap((item) => splitAtBorders(item, xs))) {
     const c = trackIndex(xs, (it.x0 + it.x1) / 2);
     const r = trackIndex(ys, (it.y0 + it.y1) / 2);
     const k = owner[r]?.[c];
@@ -243,6 +243,29 @@ export function fillGrid(page: number, grid: Grid, items: readonly TextItem[]): 
     bbox: toBBox({ x0: xs[0]!, y0: ys[0]!, x1: xs[xs.length - 1]!, y1: ys[ys.length - 1]! }),
     strategy: 'lattice',
   };
+}
+
+/** Width of a character in ems: CJK and full-width forms 1, the rest ½. */
+const emWidth = (ch: string) => (/[\u2E80-\uFFEF]/.test(ch) ? 1 : 0.5);
+
+/**
+ * An item that runs across a column border and has spaces inside is the
+ * texts of neighbouring cells in one run (LibreOffice writes a table's header
+ * `单位 统计数` as one run): it is split at its spaces, each word placed by
+ * its share of the run's width, so each lands in its own cell.
+ */
+function splitAtBorders(item: TextItem, xs: readonly number[]): TextItem[] {
+  if (!/\S\s+\S/.test(item.text) || !xs.some((x) => x > item.x0 + SNAP && x < item.x1 - SNAP)) return [item];
+  const total = [...item.text].reduce((a, ch) => a + emWidth(ch), 0);
+  const unit = (item.x1 - item.x0) / total;
+  const out: TextItem[] = [];
+  let at = 0;
+  for (const m of item.text.matchAll(/\S+|\s+/g)) {
+    const w = [...m[0]].reduce((a, ch) => a + emWidth(ch), 0) * unit;
+    if (/\S/.test(m[0])) out.push({ ...item, text: m[0], x0: item.x0 + at, x1: item.x0 + at + w });
+    at += w;
+  }
+  return out;
 }
 
 /** Index of the track (between consecutive positions) containing `v`, clamped. */
