@@ -144,7 +144,9 @@ function zeroHits(s: string, c: Compiled): Hit[] {
   for (let i = 0; i <= s.length; i++) {
     if (i < s.length && !c.clauseBreak.test(s[i]!)) continue;
     const clause = s.slice(start, i);
-    if (!/\d/.test(clause)) {
+    // A statement of none has no count in it (收到申请0件 is a printed number, not a zero statement).
+    c.numberRe.lastIndex = 0;
+    if (!c.numberRe.test(clause)) {
       for (const r of c.zero) {
         const m = r.pattern.exec(clause);
         if (!m || r.unless?.test(clause)) continue;

@@ -112,6 +112,15 @@ export function nameHeadings(heads: Candidate[], outline: OutlineFile): LegacyHe
       key = n === 1 && !elsewhere ? def.key : outline.otherKey;
     }
     if (!key) {
+      // A heading that names two of the six keys (依申请公开…及申请行政复议、诉讼和申诉情况) goes to the first it names.
+      const named = outline.sections
+        .filter((d) => !taken.has(d.key))
+        .map((d) => ({ key: d.key, pos: Math.min(...d.markers.map((m) => core.indexOf(m)).filter((i) => i >= 0)) }))
+        .filter((d) => Number.isFinite(d.pos))
+        .sort((a, b) => a.pos - b.pos);
+      if (named.length >= 2) key = named[0]!.key;
+    }
+    if (!key) {
       const scored = defs
         .filter((d) => !(six.has(d.key) && taken.has(d.key)))
         .map((d) => ({ key: d.key, score: labelScore(h.words, d) }))
