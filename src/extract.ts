@@ -13,6 +13,7 @@ import type { Report } from './report/types.js';
 import { buildReportSchema, SCHEMA_VERSION, type OutputFormat } from './schema/report.js';
 import { loadTemplates, type Templates } from './template/load.js';
 import { fileSha256, sha256 } from './io/hash.js';
+import { readerHints } from './legacy/load.js';
 
 export interface ExtractOptions {
   /** Record where every cell was read (page, box, raw text). */
@@ -97,7 +98,7 @@ async function extractBytes(bytes: Uint8Array, fileName: string, options: Extrac
   let model: DocumentModel;
   try {
     const read = await entry.load();
-    const readOptions: ReadOptions = { hints: templates.hints };
+    const readOptions: ReadOptions = { hints: readerHints(templates) };
     if (options.password !== undefined) readOptions.password = options.password;
     model = await read(bytes, readOptions);
   } catch (e) {

@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileTable, DEFAULT_TEMPLATE_DIR, jsonFiles, readJson, TemplateError, type CompiledTable } from '../template/load.js';
+import { compileTable, DEFAULT_TEMPLATE_DIR, jsonFiles, readJson, TemplateError, type CompiledTable, type Templates } from '../template/load.js';
 import { FiguresFile, OutlineFile, StatisticsFile, StatisticsTemplateDef } from './definitions.js';
 
 export interface StatisticsTemplate {
@@ -73,4 +73,27 @@ export function templateUnit(def: StatisticsTemplateDef, path: string): string |
     if (u) return u;
   }
   return null;
+}
+
+const hintsCache = new WeakMap<Templates, Templates['hints']>();
+
+/**
+ * The label hints readers use to rebuild tables without ruling lines (PDF
+ * stream tables): the modern templates' labels and the legacy statistics
+ * templates' row and header labels.
+ */
+export function readerHints(templates: Templates): Templates['hints'] {
+  let h = hintsCache.get(templates);
+  if (!h) {
+    const legacy = loadLegacyTemplates(templates.dir);
+    const rows = new Set(templates.hints.rowLabels);
+    const columns = new Set(templates.hints.columnLabels);
+    for (const t of legacy?.templates ?? []) {
+      for (const s of t.table.headerSpellings) columns.add(s);
+      for (const leaf of t.table.variants[0]?.leaves ?? []) for (const s of leaf.spellings) rows.add(s);
+    }
+    h = { columnLabels: [...columns], rowLabels: [...rows] };
+    hintsCache.set(templates, h);
+  }
+  return h;
 }
