@@ -6,6 +6,7 @@
  */
 import type { Report } from '../report/types.js';
 import type { Templates } from '../template/load.js';
+import { legacyCell, legacyColumns } from '../legacy/csv.js';
 
 const HEAD = ['source.file', 'source.format', 'source.sha256', 'source.pages', 'meta.title', 'meta.agency', 'meta.year', 'meta.publishedAt', 'meta.edition', 'status'];
 const TAIL = ['failedChecks', 'warnings'];
@@ -35,7 +36,7 @@ export function cellColumns(templates: Templates): string[] {
 }
 
 export function csvHeader(templates: Templates): string[] {
-  return [...HEAD, ...cellColumns(templates), ...TAIL];
+  return [...HEAD, ...cellColumns(templates), ...legacyColumns(templates), ...TAIL];
 }
 
 function get(obj: unknown, path: string): unknown {
@@ -58,6 +59,8 @@ export function csvLine(values: unknown[]): string {
 export function csvRow(report: Report, header: string[]): string {
   const failed = report.checks.filter((c) => !c.passed).length;
   return csvLine(
-    header.map((h) => (h === 'failedChecks' ? failed : h === 'warnings' ? report.warnings.length : get(report, h))),
+    header.map((h) =>
+      h === 'failedChecks' ? failed : h === 'warnings' ? report.warnings.length : h.startsWith('legacy.') ? legacyCell(report, h) : get(report, h),
+    ),
   );
 }
