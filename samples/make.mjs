@@ -655,6 +655,7 @@ async function main() {
       fs.writeFileSync(out, bytes);
       console.log(`wrote docs/${e.file} (${bytes.length} bytes)`);
     }
+    await (await import('./gen-legacy.mjs')).makeLegacySamples({ docs: DOCS, only, noPdf, tmp, skipped, helpers: { normaliseZip, findTool, sofficeToPdf, chromiumToPdf, fixPdf } });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
