@@ -21,6 +21,9 @@ import { legacySectionText, nameHeadings, topLevelHeadings, type LegacyHeading }
 import { findStatistics } from './statistics.js';
 import type { LegacySection } from './types.js';
 
+/** A title that names an annual report (folded to simplified characters). */
+const REPORT_TITLE = /报告|年报/;
+
 /** A modern table has at least this many of its template's columns recognised. */
 const MODERN_COLUMNS = 2;
 
@@ -146,8 +149,10 @@ export function assembleLegacy(model: DocumentModel, templates: Templates): Omit
   const year = legacyYear(title?.text, blocks.slice(0, firstAt + 1), new RegExp(legacy.statistics.periodSentence), overviewText);
   const { from, to } = legacy.outline.years;
   const six = new Set(legacy.outline.sections.map((s) => s.key));
+  // A report: a title naming one, or three of the six sections (a notice numbered 一、会议时间 … is neither).
+  const isReport = (!!title && REPORT_TITLE.test(canonical(title.text))) || heads.filter((h) => six.has(h.key)).length >= 3;
   const legacyWording = heads.some((h) => !six.has(h.key) && h.key !== legacy.outline.otherKey);
-  if (year !== null ? year < from || year > to : !legacyWording) return undefined;
+  if (!isReport || (year !== null ? year < from || year > to : !legacyWording)) return undefined;
   if (hasModernTable(blocks, templates)) return undefined;
 
   const warnings: string[] = [...model.warnings];

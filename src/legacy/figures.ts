@@ -50,9 +50,10 @@ function compile(f: FiguresFile): Compiled {
   let c = compiledCache.get(f);
   if (!c) {
     const units = f.units.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const more = nonCapturing(f.qualifiers.atLeast.after.replace(/^\^/, ''));
     c = {
-      // number, an "or more" mark printed before the unit (10余条, 755多条), 万, unit
-      numberRe: new RegExp(`(${NUMBER_PATTERN})(${nonCapturing(f.qualifiers.atLeast.after.replace(/^\^/, ''))})?(万)?(${units})`, 'g'),
+      // number, an "or more" mark (10余条, 755多条, 1.2万余条), 万, unit
+      numberRe: new RegExp(`(${NUMBER_PATTERN})(${more})?(万)?(${more})?(${units})`, 'g'),
       sentenceEnd: new RegExp(f.sentenceEnd),
       clauseBreak: new RegExp(f.clauseBreak),
       numbers: f.numbers.map((r) => ({
@@ -101,7 +102,8 @@ function numberHits(s: string, p: string, c: Compiled): Hit[] {
   let prevEnd = 0;
   for (const m of s.matchAll(c.numberRe)) {
     const at = m.index;
-    const [, num, more, wan, unit] = m;
+    const [, num, moreBefore, wan, moreAfter, unit] = m;
+    const more = moreBefore ?? moreAfter;
     const before = s[at - 1] ?? '';
     const isChinese = !/\d/.test(num!);
     // 第一条, 每一次, 一次性: ordinals and words, not counts.
@@ -121,7 +123,7 @@ function numberHits(s: string, p: string, c: Compiled): Hit[] {
     if (!rule || base === undefined) continue;
     const after = s.slice(prevEnd, prevEnd + 2);
     const qualifier = more || c.atLeastBefore.test(lead) ? 'atLeast' : c.approxBefore.test(lead) || c.approxAfter.test(after) ? 'approx' : null;
-    const unitAt = at + num!.length + (more?.length ?? 0) + (wan?.length ?? 0);
+    const unitAt = at + m[0].length - unit!.length;
     hits.push({
       at,
       figure: {
@@ -130,7 +132,7 @@ function numberHits(s: string, p: string, c: Compiled): Hit[] {
         unit: p.slice(unitAt, unitAt + unit!.length),
         qualifier,
         zero: false,
-        raw: p.slice(at, at + num!.length + (wan?.length ?? 0)),
+        raw: p.slice(at, at + num!.length),
       },
     });
   }

@@ -34,6 +34,9 @@ export function foldText(text: string): string {
   return out;
 }
 
+/** Traditional forms that a traditional-script report cannot avoid (開 報 資 訊 關 會 …): a quick test before converting. */
+const COMMON_TRADITIONAL = /[開報資訊關會與個門網務電條號說發經機區處書請議訴複諮詢態齊產務員責項]/;
+
 /** Characters that folding changes must be at least this share of the CJK text to call a document traditional. */
 const TRADITIONAL_SHARE = 0.02;
 /** … and at least this many. */
@@ -49,6 +52,8 @@ function blockTexts(blocks: Block[]): string[] {
  * none or a stray name).
  */
 export function isTraditional(model: DocumentModel): boolean {
+  // Without any of the commonest traditional-only characters of these reports there is nothing to fold.
+  if (!model.blocks.some((b) => COMMON_TRADITIONAL.test(b.kind === 'paragraph' ? b.text : b.cells.map((c) => c.text).join('')))) return false;
   let cjk = 0;
   let changed = 0;
   for (const t of blockTexts(model.blocks)) {

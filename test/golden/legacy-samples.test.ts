@@ -8,7 +8,7 @@
  * 2. every sample's whole output equals its committed golden file
  *    (test/golden/expected); `npm run golden` regenerates them.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Converter } from 'opencc-js/cn2t';
 import { extract } from '../../src/extract.js';
@@ -16,10 +16,9 @@ import { runChecks } from '../../src/checks/evaluate.js';
 import { setPath } from '../../src/template/map-table.js';
 import { loadTemplates } from '../../src/template/load.js';
 import type { Report } from '../../src/report/types.js';
+import { expectGolden } from '../helpers/golden.js';
 
 const SAMPLES = join(import.meta.dirname, '../../samples');
-const EXPECTED = join(import.meta.dirname, 'expected');
-const UPDATE = process.env['GONGKAI_UPDATE_GOLDEN'] === '1';
 const SIX = ['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters'];
 
 interface Entry {
@@ -92,13 +91,6 @@ describe.each(manifest)('legacy sample $file', ({ file, report, options }) => {
   });
 
   it('equals the committed golden file', async () => {
-    const r = await output(file);
-    const path = join(EXPECTED, `${file}.json`);
-    if (UPDATE) {
-      writeFileSync(path, `${JSON.stringify(r, null, 2)}\n`);
-      throw new Error(`golden file written: ${path}; run the tests again without GONGKAI_UPDATE_GOLDEN`);
-    }
-    expect(existsSync(path)).toBe(true);
-    expect(r).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+    expectGolden(file, await output(file));
   });
 });

@@ -8,17 +8,16 @@
  *    regenerates them (GONGKAI_UPDATE_GOLDEN=1), and then fails on purpose
  *    so the flag is not left on.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract } from '../../src/extract.js';
 import { runChecks } from '../../src/checks/evaluate.js';
 import { loadTemplates } from '../../src/template/load.js';
 import type { Report } from '../../src/report/types.js';
+import { expectGolden } from '../helpers/golden.js';
 import { differences } from '../../src/report/compare.js';
 
 const SAMPLES = join(import.meta.dirname, '../../samples');
-const EXPECTED = join(import.meta.dirname, 'expected');
-const UPDATE = process.env['GONGKAI_UPDATE_GOLDEN'] === '1';
 
 interface Entry {
   file: string;
@@ -71,13 +70,6 @@ it('fails a document that is not such a report, saying so', async () => {
 
 describe.each(manifest)('golden output of $file', ({ file }) => {
   it('equals the committed golden file', async () => {
-    const r = await output(file);
-    const path = join(EXPECTED, `${file}.json`);
-    if (UPDATE) {
-      writeFileSync(path, `${JSON.stringify(r, null, 2)}\n`);
-      throw new Error(`golden file written: ${path}; run the tests again without GONGKAI_UPDATE_GOLDEN`);
-    }
-    expect(existsSync(path)).toBe(true);
-    expect(r).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+    expectGolden(file, await output(file));
   });
 });

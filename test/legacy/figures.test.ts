@@ -52,6 +52,7 @@ describe('proactive disclosure', () => {
     const [f] = figures('2017年，主动公开政府工作信息、动态755多条。');
     expect(f).toMatchObject({ key: 'activeDisclosure.total', value: 755, raw: '755', unit: '条', qualifier: 'atLeast', zero: false });
     expect(keys('全年主动公开政府信息约300条。')).toEqual(['activeDisclosure.total=300(approx)']);
+    expect(figures('全年主动公开政府信息1.2万余条。')).toMatchObject([{ value: 12000, raw: '1.2', unit: '条', qualifier: 'atLeast' }]);
   });
 });
 
@@ -75,6 +76,11 @@ describe('applications', () => {
     ]);
     expect(keys('2018年度我镇没有接到群众主动要求公开政府信息的申请。')).toEqual(['requests.received=none']);
     expect(keys('1、依申请公开情况：目前我乡尚未收到政府信息公开申请。')).toEqual(['requests.received=none']);
+    expect(keys('本年度无依申请公开事项。')).toEqual(['requests.received=none']);
+  });
+
+  it('leaves the breakdown by channel alone', () => {
+    expect(keys('全年共受理政府信息公开申请5件。其中，当面申请3件，网上申请2件。', 'applications')).toEqual(['requests.received=5']);
   });
 
   it('never reads an enquiry as an application (the 咨询 trap)', () => {

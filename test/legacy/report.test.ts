@@ -156,6 +156,13 @@ describe('year and edition', () => {
     expect(body(html).meta).toMatchObject({ year: 2012, edition: 'legacy' });
   });
 
+  it('leaves a numbered notice that is no report alone', () => {
+    const html = [p('关于召开2012年度政务公开工作会议的通知'), p('一、会议时间'), p('3月14日上午9时。'), p('二、会议地点'), p('三楼会议室。'), p('三、参会人员'), p('各单位分管负责同志。'), p('四、其他事项'), p('请按时参会。')].join('');
+    const r = body(html);
+    expect(r.status).toBe('failed');
+    expect(r.legacy).toBeUndefined();
+  });
+
   it('leaves a 2019-or-later report to the modern templates', () => {
     const html = [p('东岭乡2020年政府信息公开工作年度报告'), p('一、总体情况'), p('全年工作平稳。'), p('二、主动公开政府信息情况'), p('见下表。'), p('三、收到和处理政府信息公开申请情况'), p('见下表。')].join('');
     const r = body(html);
