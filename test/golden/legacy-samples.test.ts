@@ -11,12 +11,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Converter } from 'opencc-js/cn2t';
-import { extract } from '../../src/extract.js';
 import { runChecks } from '../../src/checks/evaluate.js';
 import { setPath } from '../../src/template/map-table.js';
 import { loadTemplates } from '../../src/template/load.js';
 import type { Report } from '../../src/report/types.js';
-import { expectGolden } from '../helpers/golden.js';
+import { expectGolden, sampleOutput } from '../helpers/golden.js';
 
 const SAMPLES = join(import.meta.dirname, '../../samples');
 const SIX = ['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters'];
@@ -36,15 +35,7 @@ const manifest = JSON.parse(readFileSync(join(SAMPLES, 'legacy-manifest.json'), 
 const definition = (id: string) => JSON.parse(readFileSync(join(SAMPLES, 'legacy', `${id}.json`), 'utf8')) as Definition;
 const toTw = Converter({ from: 'cn', to: 'tw' }) as (s: string) => string;
 
-const outputs = new Map<string, Report>();
-async function output(file: string): Promise<Report> {
-  let r = outputs.get(file);
-  if (!r) {
-    r = await extract(join(SAMPLES, 'docs', file), { provenance: true });
-    outputs.set(file, r);
-  }
-  return r;
-}
+const output = sampleOutput;
 
 /** The statistics values the definition prints: every template row (0 when not given); shanghai2008 reads 本年累计. */
 function expectedValues(d: Definition, output: Report): Record<string, unknown> {

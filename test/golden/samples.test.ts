@@ -10,11 +10,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extract } from '../../src/extract.js';
 import { runChecks } from '../../src/checks/evaluate.js';
 import { loadTemplates } from '../../src/template/load.js';
 import type { Report } from '../../src/report/types.js';
-import { expectGolden } from '../helpers/golden.js';
+import { expectGolden, sampleOutput } from '../helpers/golden.js';
 import { differences } from '../../src/report/compare.js';
 
 const SAMPLES = join(import.meta.dirname, '../../samples');
@@ -26,15 +25,7 @@ interface Entry {
 const manifest = JSON.parse(readFileSync(join(SAMPLES, 'manifest.json'), 'utf8')) as Entry[];
 const definition = (id: string) => JSON.parse(readFileSync(join(SAMPLES, 'reports', `${id}.json`), 'utf8')) as Record<string, unknown>;
 
-const outputs = new Map<string, Report>();
-async function output(file: string): Promise<Report> {
-  let r = outputs.get(file);
-  if (!r) {
-    r = await extract(join(SAMPLES, 'docs', file), { provenance: true });
-    outputs.set(file, r);
-  }
-  return r;
-}
+const output = sampleOutput;
 
 describe.each(manifest.filter((e) => e.report))('sample $file', ({ file, report }) => {
   it('matches the report it was made from', async () => {

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { extract } from '../../src/extract.js';
+import type { Report } from '../../src/report/types.js';
 
 const EXPECTED = join(import.meta.dirname, '../golden/expected');
 const UPDATE = process.env['GONGKAI_UPDATE_GOLDEN'] === '1';
@@ -17,4 +19,16 @@ export function expectGolden(file: string, output: unknown): void {
   }
   expect(existsSync(path)).toBe(true);
   expect(output).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+const outputs = new Map<string, Report>();
+
+/** The output of samples/docs/<file> with provenance, extracted once per test file. */
+export async function sampleOutput(file: string): Promise<Report> {
+  let r = outputs.get(file);
+  if (!r) {
+    r = await extract(join(import.meta.dirname, '../../samples/docs', file), { provenance: true });
+    outputs.set(file, r);
+  }
+  return r;
 }
