@@ -21,7 +21,7 @@ export type LegacySectionDef = z.infer<typeof LegacySectionDef>;
 
 export const OutlineFile = z.object({
   years: z.object({ from: z.number().int(), to: z.number().int() }),
-  /** Top-level ordinal styles; group 1 of `pattern` is the Chinese numeral. */
+  /** Top-level ordinal styles, in order of precedence; group 1 of `pattern` is the numeral (Chinese or digits). */
   ordinalStyles: z.array(z.object({ id: z.string().min(1), pattern: z.string().min(1) })).min(1),
   maxHeadingLength: z.number().int().positive(),
   labelMatch: z.number().min(0).max(1),

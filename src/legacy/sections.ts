@@ -44,7 +44,7 @@ function candidates(blocks: Block[], from: number, end: number, outline: Outline
     const t = canonical(b.text);
     for (const style of styles) {
       const m = style.re.exec(t);
-      const numeral = m ? chineseNumeral(m[1]!) : undefined;
+      const numeral = m ? (/^\d+$/.test(m[1]!) ? Number(m[1]) : chineseNumeral(m[1]!)) : undefined;
       if (!m || numeral === undefined) continue;
       const words = t.slice(m[0].length);
       if (!words || words.length > outline.maxHeadingLength || /[。；;]/.test(words)) continue;

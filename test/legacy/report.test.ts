@@ -156,6 +156,24 @@ describe('year and edition', () => {
     expect(body(html).meta).toMatchObject({ year: 2012, edition: 'legacy' });
   });
 
+  it('takes 1、2、3、 as the top-level style when the report has no 一、', () => {
+    const html = [
+      p('西坪乡2014年政府信息公开工作年度报告'),
+      p('1、概述'),
+      p('（1）建立工作机制。乡政府明确专人负责。'),
+      p('2、主动公开政府信息情况'),
+      p('全年主动公开政府信息64条。'),
+      p('3、依申请公开政府信息情况'),
+      p('全年未收到政府信息公开申请。'),
+      p('4、存在的主要问题和改进措施'),
+      p('信息更新不够及时。'),
+      p('西坪乡人民政府'),
+      p('2015年1月20日'),
+    ].join('');
+    const r = body(html);
+    expect([r.meta.edition, r.overview?.heading, r.applications?.heading, r.problems?.text]).toEqual(['legacy', '1、概述', '3、依申请公开政府信息情况', '信息更新不够及时。']);
+  });
+
   it('leaves a numbered notice that is no report alone', () => {
     const html = [p('关于召开2012年度政务公开工作会议的通知'), p('一、会议时间'), p('3月14日上午9时。'), p('二、会议地点'), p('三楼会议室。'), p('三、参会人员'), p('各单位分管负责同志。'), p('四、其他事项'), p('请按时参会。')].join('');
     const r = body(html);
