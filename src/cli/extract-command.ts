@@ -57,9 +57,9 @@ export async function runExtract(cmd: ExtractCommand): Promise<number> {
     throw new UsageError('--resume needs JSON outputs in a folder (--format json with --out DIR, or several inputs)');
   }
   if (inputs.length > jobs && shouldReexec(jobs, availableParallelism())) return reexecSingleThreaded();
-  const stdin = inputs.some((i) => i.path === STDIN) ? await readStdin() : undefined;
   const interruption = onInterrupt();
   try {
+    const stdin = inputs.some((i) => i.path === STDIN) ? await readStdin() : undefined;
     const summary = await runBatch({
       inputs,
       format,

@@ -8,7 +8,8 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT, UsageError, type CliCommand } from './command.js';
-import { exitWithParent } from './reexec.js';
+import { exitWithParent, isReexec } from './reexec.js';
+import { catchEarlySignals } from './signals.js';
 import { extractCommand } from './extract-command.js';
 import { schemaCommand } from './schema-command.js';
 import { VERSION } from '../version.js';
@@ -72,6 +73,7 @@ function exitOnClosedPipe(stream: NodeJS.WriteStream): void {
 }
 
 exitWithParent();
+if (isReexec()) catchEarlySignals();
 exitOnClosedPipe(process.stdout);
 exitOnClosedPipe(process.stderr);
 main(hideBin(process.argv)).then(
