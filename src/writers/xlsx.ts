@@ -46,7 +46,7 @@ function documentsSheet(templates: Templates): SheetBuilder {
       ws.views = [{ state: 'frozen', ySplit: 1 }];
     },
     add(ws, report) {
-      const row = ws.addRow(columns.map((c) => c.value(report) ?? null));
+      const row = ws.addRow(columns.map((c) => { const v = c.value(report); return v === '' || v === undefined ? null : v; }));
       row.alignment = { wrapText: true, vertical: 'top' };
       if (report.checks.some((c) => !c.passed)) row.getCell(columns.findIndex((c) => c.key === 'failedChecks') + 1).fill = FAILED_FILL;
     },

@@ -37,8 +37,9 @@ describe('gongkai extract', () => {
     const read = (f: string) => JSON.parse(readFileSync(join(dir, 'out', f), 'utf8'));
     expect(read('meeting-notice-2023.docx.json')).toMatchObject({ status: 'failed', warnings: [expect.stringMatching(/not a government information disclosure annual report/)] });
     expect(read('noise.pdf.json')).toMatchObject({ status: 'failed', warnings: ['unrecognised file format: not a PDF, DOCX, DOC, HTML or text file'] });
-    expect(read('missing.docx.json')).toMatchObject({ status: 'failed', warnings: ['cannot read the file: ENOENT'] });
+    expect(read('missing.docx.json')).toMatchObject({ status: 'failed', warnings: ['cannot read the file: no such file'], source: { sha256: null } });
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack traces
+    expect(r.stderr).toContain(`gongkai: cannot read ${join(dir, 'missing.docx')}: no such file\n`);
     expect(r.stderr.trim().split('\n')).toHaveLength(4); // three documents and the run's total
   });
 
