@@ -51,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
     .usage('gongkai <command> [options]\n\nTurns Chinese government information-disclosure annual reports (政府信息公开工作年度报告) into structured data.')
     .strict();
   for (const c of COMMANDS) {
-    parser = parser.command(c.command, c.describe, (y) => c.builder(y).epilogue(EPILOGUE).help().alias('h', 'help'), async (args) => {
+    parser = parser.command(c.command, c.describe, (y) => c.builder(y).epilogue(EPILOGUE), async (args) => {
       code = await c.run(restoreDash(args as Record<string, unknown>));
     });
   }
