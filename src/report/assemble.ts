@@ -11,6 +11,7 @@ import { canonical } from '../text/labels.js';
 import { blankRowFromHeaderText, mapTables, type CellProvenance, type MappedTable } from '../template/map-table.js';
 import type { Edition, Templates } from '../template/load.js';
 import type { Report, Status } from './types.js';
+import { ALL_BLANK_WARNING, blankTemplateReason, countBlankCells, type BlankCount } from './blank.js';
 
 export type ReportBody = Omit<Report, 'schemaVersion' | 'source'>;
 
@@ -99,6 +100,7 @@ export function assembleReport(model: DocumentModel, templates: Templates): { bo
   const choice = chooseEdition(templates, s2 ? tablesIn(blocks, s2) : [], year);
   let complete = located.length === templates.sections.length;
   const sections: Record<string, unknown> = {};
+  const count: BlankCount = { cells: 0, blank: 0 };
 
   for (const def of templates.sections) {
     const s = byKey.get(def.key);
@@ -131,8 +133,14 @@ export function assembleReport(model: DocumentModel, templates: Templates): { bo
     // A warning about a cell or row starts with its path (`denied.stateSecret: …`): prefix the section.
     warnings.push(...mapped.warnings.map((w) => (/^[\w.]+:/.test(w) ? `${def.key}.${w}` : `${def.key}: ${w}`)));
     for (const [path, p] of Object.entries(mapped.provenance)) provenance[`${def.key}.${path}`] = p;
+    countBlankCells(count, mapped.values, mapped.provenance);
     complete &&= mapped.complete;
   }
+
+  const texts = templates.sections.filter((d) => !d.table).map((d) => (sections[d.key] as { text?: string } | null)?.text ?? '');
+  const template = blankTemplateReason({ title: title?.text ?? null, signedBy: signature?.agency, year, texts, count });
+  if (template) return { body: failedBody(template), provenance: {} };
+  if (count.cells > 0 && count.blank === count.cells) warnings.push(ALL_BLANK_WARNING);
 
   const checks = runChecks(templates.checks, sections);
   const status: Status = complete ? 'complete' : 'partial';
