@@ -6,6 +6,7 @@
 import type { Block, DocumentModel, Table } from '../model/document.js';
 import { runChecks } from '../checks/evaluate.js';
 import { agencyFromTitle, findSignature, findTitle, findYear } from '../locate/meta.js';
+import { findPageDate } from '../locate/page-date.js';
 import { locateSections, sectionText, type LocatedSection } from '../locate/sections.js';
 import { canonical } from '../text/labels.js';
 import { blankRowFromHeaderText, mapTables, type CellProvenance, type MappedTable } from '../template/map-table.js';
@@ -86,7 +87,9 @@ export function assembleReport(model: DocumentModel, templates: Templates): { bo
   const title = findTitle(blocks, firstAt, model.metadata.title);
   const byKey = new Map(located.map((s) => [s.key, s]));
   const overviewText = byKey.get('overview') && sectionText(blocks, byKey.get('overview')!);
-  const year = findYear(title?.text, overviewText, signature?.date);
+  // No date under the signature: a web page's 发布日期 line or metadata table, above the title or below the body.
+  const publishedAt = signature?.date ?? findPageDate(blocks, 0, firstAt) ?? findPageDate(blocks, bodyEnd, blocks.length);
+  const year = findYear(title?.text, overviewText, publishedAt);
 
   const isReport = located.length >= 3 || (located.length >= 1 && !!title && REPORT_TITLE.test(canonical(title.text)));
   if (!isReport) {
@@ -146,14 +149,14 @@ export function assembleReport(model: DocumentModel, templates: Templates): { bo
   const status: Status = complete ? 'complete' : 'partial';
   const agency = signature?.agency ?? (title ? agencyFromTitle(title.text) : undefined);
   if (!title) warnings.push('title not found');
-  if (!signature?.date) warnings.push('publication date (under the signature) not found');
+  if (!publishedAt) warnings.push('publication date (under the signature) not found');
   return {
     body: {
       meta: {
         title: title?.text ?? null,
         agency: agency ?? null,
         year,
-        publishedAt: signature?.date ?? null,
+        publishedAt: publishedAt ?? null,
         edition: choice.id,
       },
       status,
