@@ -9,6 +9,7 @@ import { agencyFromTitle, findSignature, findTitle, findYear } from '../locate/m
 import { findPageDate } from '../locate/page-date.js';
 import { locateSections, sectionText, type LocatedSection } from '../locate/sections.js';
 import { canonical } from '../text/labels.js';
+import { blankTableFromText } from '../template/blank-table.js';
 import { blankRowFromHeaderText, mapTables, type CellProvenance, type MappedTable } from '../template/map-table.js';
 import type { Edition, Templates } from '../template/load.js';
 import type { Report, Status } from './types.js';
@@ -119,7 +120,8 @@ export function assembleReport(model: DocumentModel, templates: Templates): { bo
     const edition = choice.edition ?? latestEdition(templates);
     const template = edition.tables[def.table];
     const tables = tablesIn(blocks, s);
-    const blank = !tables.length && template ? blankRowFromHeaderText(sectionText(blocks, s), template) : undefined;
+    const text = !tables.length && template ? sectionText(blocks, s) : '';
+    const blank = text ? (blankRowFromHeaderText(text, template!) ?? blankTableFromText(text, template!)) : undefined;
     const mapped =
       def.key === 'activeDisclosure' && choice.mapped
         ? choice.mapped
