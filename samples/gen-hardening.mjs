@@ -50,6 +50,11 @@ function definitions(reports) {
   zeroRows(zeros.reviewLitigation);
   zeros.overview.text = zeros.overview.text.replace(/街道未发生[^\n]*/, '街道未发生因政府信息公开引起的行政复议、行政诉讼案件。');
   defs['nanan-street-2022'] = zeros;
+  // … and beside small tables that print numbers.
+  const mixed = JSON.parse(JSON.stringify(zeros).replaceAll('南岸', '北岸'));
+  mixed.activeDisclosure.normativeDocuments = { issued: 2, repealed: 1, inForce: 9 };
+  mixed.reviewLitigation.litigationDirect = { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 };
+  defs['beian-street-2022'] = mixed;
 
   // Kind 5: an overview whose subsections echo section names.
   const subs = rename(clone(base), '江澄市江北区北湖街道办事处', '北湖');
@@ -153,6 +158,7 @@ function documents(defs) {
     // 4. Blank documents.
     ['blank-template.docx', 'blank template', 'blank-template-2021', async (c) => editDocx(await c.renderDocx({ ...defs['blank-template-2021'], meta: { ...defs['blank-template-2021'].meta, agency: 'AGENCY-LINE', publishedAt: '2021-01-01' } }, { zero: 'blank' }), withoutParagraphs(['AGENCY-LINE', cnDate('2021-01-01')])), { status: 'failed', warning: 'blank template' }],
     ['all-blank.docx', 'blank template', 'shiqiao-street-2022', async (c) => c.renderDocx(defs['shiqiao-street-2022'], { zero: 'blank', table2: 'split' }), { status: 'complete', warning: 'every value cell of every table is blank' }],
+    ['all-blank-borderless.web.pdf', 'blank template', 'shiqiao-street-2022', async (c) => c.pdfViaHtml(defs['shiqiao-street-2022'], { zero: 'blank', borders: false, fontSize: 12, furniture: FURNITURE }), { status: 'complete', warning: 'every value cell of every table is blank' }],
     // 5. Overview subsections that echo section names.
     ['subsections.docx', 'subsection headings', 'beihu-street-2022', async (c) => c.renderDocx(defs['beihu-street-2022'], { zero: '0' }), ok],
     ['subsections.pdf', 'subsection headings', 'beihu-street-2022', async (c) => c.pdfViaDocx(defs['beihu-street-2022'], { zero: 'blank' }), ok],
@@ -161,6 +167,8 @@ function documents(defs) {
     ['blank-small-tables.html', 'blank zero cells', 'nanan-street-2022', async (c) => c.renderHtml(defs['nanan-street-2022'], { zero: 'blank', table2: 'split' }), ok],
     ['blank-small-tables.pdf', 'blank zero cells', 'nanan-street-2022', async (c) => c.pdfViaDocx(defs['nanan-street-2022'], { zero: 'blank', table2: 'split' }), ok],
     ['blank-borderless.web.pdf', 'blank zero cells', 'nanan-street-2022', async (c) => c.pdfViaHtml(defs['nanan-street-2022'], { zero: 'blank', table2: 'split', borders: false, fontSize: 12, furniture: FURNITURE }), ok],
+    ['blank-beside-numbers.web.pdf', 'blank zero cells', 'beian-street-2022', async (c) => c.pdfViaHtml(defs['beian-street-2022'], { zero: 'blank', table2: 'split', borders: false, fontSize: 12, furniture: FURNITURE }), ok],
+    ['blank-beside-numbers.pdf', 'blank zero cells', 'beian-street-2022', async (c) => c.pdfViaDocx(defs['beian-street-2022'], { zero: 'blank', table2: 'split' }), ok],
     // 7. Web pages dated by their 发布时间 line or metadata table only.
     ['web-date.html', 'web-page dates', 'xishan-street-2022', async (c) => undated(c.renderHtml(defs['xishan-street-2022'], { zero: '0', furniture: FURNITURE }), defs['xishan-street-2022']), ok],
     ['web-date-table.html', 'web-page dates', 'xishan-street-2022', async (c) => metadataTable(undated(c.renderHtml(defs['xishan-street-2022'], { zero: '0', furniture: FURNITURE }), defs['xishan-street-2022']), defs['xishan-street-2022']), ok],

@@ -8,7 +8,7 @@
  * a blank cell is 0). Complements `blankRowFromHeaderText` (map-table.ts),
  * which does the same for a table of one unlabelled row (table 四).
  */
-import { canonical, labelParts, stripPunctuation } from '../text/labels.js';
+import { canonical, coverage, labelParts, stripPunctuation } from '../text/labels.js';
 import type { CompiledTable, TableVariant } from './load.js';
 import { unitInHeader } from './cell-value.js';
 import { setPath, type MappedTable } from './map-table.js';
@@ -18,37 +18,67 @@ const MAX_TEXT = 4000;
 
 export const BLANK_TABLE_WARNING = 'the table is printed without any number (its rows and columns are labelled, every value cell blank): its blank cells are read as 0';
 
-/** Position just after `needle` in `hay` from `from`, or -1. */
-function after(hay: string, needle: string, from: number): number {
-  if (!needle) return -1;
-  const i = hay.indexOf(needle, from);
-  return i < 0 ? -1 : i + needle.length;
+/**
+ * Where `label` is printed in `core` from `pos`: whole, or with other
+ * characters interleaved (a long label wrapped beside a group label that
+ * wraps too, `（六）其` / `2.申请人逾期…` / `他处理`) within twice its length.
+ * [start, end) or undefined.
+ */
+function findLabel(core: string, label: string, pos: number): [number, number] | undefined {
+  if (!label) return undefined;
+  const i = core.indexOf(label, pos);
+  if (i >= 0) return [i, i + label.length];
+  const span = label.length * 2 + 4;
+  for (let start = core.indexOf(label[0]!, pos); start >= 0; start = core.indexOf(label[0]!, start + 1)) {
+    let k = 0, j = start;
+    for (; j < core.length && j - start < span && k < label.length; j++) if (core[j] === label[k]) k++;
+    if (k === label.length) return [start, j];
+  }
+  return undefined;
 }
 
-/** Every labelled row of the variant, in order, found in `core`. */
-function rowsInOrder(core: string, variant: TableVariant): boolean {
+/**
+ * Where the variant's first row label starts in `core` when every labelled
+ * row is found, in order (each at its earliest place after the previous
+ * one); -1 otherwise.
+ */
+function rowsInOrder(core: string, variant: TableVariant): number {
   let pos = 0;
+  let first = -1;
   for (const leaf of variant.leaves) {
-    if (leaf.unlabelled) return false;
-    let best = -1;
+    if (leaf.unlabelled) return -1;
+    let best: [number, number] | undefined;
     for (const s of leaf.spellings) {
-      const end = after(core, labelParts(s).core, pos);
-      if (end >= 0 && (best < 0 || end < best)) best = end;
+      const found = findLabel(core, labelParts(s).core, pos);
+      if (found && (!best || found[1] < best[1])) best = found;
     }
-    if (best < 0) return false;
-    pos = best;
+    if (!best) return -1;
+    if (first < 0) first = best[0];
+    pos = best[1];
   }
-  return variant.leaves.length > 0;
+  return first;
 }
+
+/** Row ordinals (`1.`, `4、`) are the only digits a blank table prints. */
+const ROW_ORDINAL = /\d{1,2}[.．、](?!\d)/gu;
 
 /** The blank table read from the section's loose text, or undefined. */
 export function blankTableFromText(text: string, template: CompiledTable): MappedTable | undefined {
-  if (!text || text.length > MAX_TEXT || /\d/.test(text.normalize('NFKC'))) return undefined;
+  if (!text || text.length > MAX_TEXT || /\d/.test(text.normalize('NFKC').replace(ROW_ORDINAL, ''))) return undefined;
   const core = stripPunctuation(canonical(text));
-  const columnsFound = template.columns.every((c) => c.path.every((level) => level.some((s) => core.includes(labelParts(s).core))));
-  if (!columnsFound) return undefined;
-  const variant = template.variants.find((v) => rowsInOrder(core, v));
+  let variant: TableVariant | undefined;
+  let firstRow = -1;
+  // The variant with the most rows found (three detail rows rather than one own row).
+  for (const v of template.variants) {
+    const at = rowsInOrder(core, v);
+    if (at >= 0 && (!variant || v.leaves.length > variant.leaves.length)) [variant, firstRow] = [v, at];
+  }
   if (!variant) return undefined;
+  // A column label is printed whole, or — in a narrow column whose label wraps a character a
+  // line, interleaved with its neighbours' — in order within the header above the first row.
+  const header = core.slice(0, firstRow);
+  const printed = (label: string) => core.includes(label) || coverage(label, header) === 1;
+  if (!template.columns.every((c) => c.path.every((level) => level.some((s) => printed(labelParts(s).core))))) return undefined;
   const values: Record<string, unknown> = {};
   const units = unitsInHeaders(canonical(text), template);
   for (const leaf of variant.leaves) {
