@@ -5,18 +5,14 @@
  * ledger for --resume, a summary for the record.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
-import { WorkerPool } from './pool.js';
-import type { ExtractJob } from './worker.js';
 import type { Input } from './inputs.js';
-import { appendLedger, readLedger } from './ledger.js';
-import { fileSha256 } from '../io/hash.js';
+import { readLedger } from './ledger.js';
+import { createExtractPool, earlierOutput, writeJsonOutput } from './documents.js';
 import type { Reporter } from './progress.js';
-import { writeAtomic } from '../io/write.js';
-import { failedReport } from '../extract.js';
 import type { Report, Status } from '../report/types.js';
 import { toJson, toNdjsonLine } from '../writers/json.js';
 import { csvHeader, csvLine, csvRow } from '../writers/csv.js';
@@ -65,13 +61,10 @@ interface Sink {
   close(): Promise<void>;
 }
 
-const WORKER = new URL('./worker.js', import.meta.url);
-
 class JsonFiles implements Sink {
   constructor(private readonly dir: string, private readonly pretty: boolean) {}
   async write(_: number, input: Input, report: Report): Promise<void> {
-    await writeAtomic(join(this.dir, input.outName), toJson(report, this.pretty));
-    await appendLedger(this.dir, { out: input.outName, sha256: report.source.sha256, version: VERSION });
+    await writeJsonOutput(this.dir, input.outName, report, this.pretty);
   }
   async close(): Promise<void> {}
 }
@@ -140,16 +133,8 @@ async function resumable(o: BatchOptions): Promise<Map<number, Report>> {
   const ledger = await readLedger(o.out);
   await Promise.all(
     o.inputs.map(async (input, i) => {
-      const entry = ledger.get(input.outName);
-      if (!entry || entry.version !== VERSION) return;
-      const [sha, text] = await Promise.all([fileSha256(input.path), readFile(join(o.out!, input.outName), 'utf8').catch(() => undefined)]);
-      if (!sha || sha !== entry.sha256 || !text) return;
-      try {
-        const report = JSON.parse(text) as Report;
-        if (report.source?.sha256 === sha) done.set(i, report);
-      } catch {
-        // a damaged output is simply redone
-      }
+      const report = await earlierOutput(o.out!, input.path, input.outName, ledger);
+      if (report) done.set(i, report);
     }),
   );
   return done;
@@ -184,26 +169,15 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   // --resume applies to JSON folders only, so a stream sink always gets every input.
   const sink = makeSink(o);
   o.reporter.start(todo.length);
-  const maxBytes = o.maxSizeMb * 1024 * 1024;
-  const options = { provenance: o.provenance, maxBytes, ...(o.password !== undefined ? { password: o.password } : {}) };
-  const faulted = new WeakSet<Report>();
-  const pool = new WorkerPool<ExtractJob, Report>({
-    script: WORKER,
-    size: Math.max(1, Math.min(o.jobs, todo.length)),
-    timeoutMs: o.timeoutSeconds * 1000,
+  const pool = createExtractPool({
+    size: Math.min(o.jobs, todo.length),
+    timeoutSeconds: o.timeoutSeconds,
     maxMemoryMb: o.maxMemoryMb,
-    onFault: (job, reason) => {
-      const report = failedReport(job.path, reason);
-      faulted.add(report);
-      return report;
-    },
+    maxSizeMb: o.maxSizeMb,
+    provenance: o.provenance,
+    password: o.password,
   });
-  // A document whose worker died is reported with its file's real sha256, computed here.
-  const run = async (path: string) => {
-    const report = await pool.run({ path, options });
-    if (faulted.has(report)) report.source.sha256 = (await fileSha256(path)) ?? report.source.sha256;
-    return report;
-  };
+  const run = async (path: string) => (await pool.extract(path)).report;
   try {
     // Writes are chained so that files and ledger lines never interleave badly.
     let writing = Promise.resolve();

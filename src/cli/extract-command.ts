@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { collectInputs } from '../batch/inputs.js';
 import { makeReporter } from '../batch/progress.js';
 import { runBatch, type BatchFormat } from '../batch/run.js';
+import { inShard, parseShard } from '../batch/shard.js';
 import { writeAtomic } from '../io/write.js';
 import { reexecSingleThreaded, shouldReexec } from './reexec.js';
 
@@ -23,6 +24,8 @@ export interface ExtractCommand {
   provenance: boolean;
   pretty: boolean;
   password?: string | undefined;
+  /** `i/n`: only the i-th of n deterministic parts of the inputs (src/batch/shard.ts). */
+  shard?: string | undefined;
 }
 
 export const DEFAULT_OUT = 'output';
@@ -31,10 +34,12 @@ export class UsageError extends Error {}
 
 export async function runExtract(cmd: ExtractCommand): Promise<number> {
   const jobs = cmd.jobs ?? availableParallelism();
-  const inputs = await collectInputs(cmd.inputs);
-  if (!inputs.length) throw new UsageError('no input documents found');
+  const all = await collectInputs(cmd.inputs);
+  if (!all.length) throw new UsageError('no input documents found');
   // JSON: one input without --out goes to stdout, several to ./output. NDJSON and CSV: stdout without --out.
-  const out = cmd.format === 'json' && cmd.out === undefined && inputs.length > 1 ? DEFAULT_OUT : cmd.out;
+  const out = cmd.format === 'json' && cmd.out === undefined && all.length > 1 ? DEFAULT_OUT : cmd.out;
+  const shard = cmd.shard === undefined ? undefined : shardOf(cmd.shard);
+  const inputs = shard ? all.filter((i) => inShard(i.outName, shard)) : all;
   if (cmd.resume && (cmd.format !== 'json' || out === undefined)) {
     throw new UsageError('--resume needs JSON outputs in a folder (--format json with --out DIR, or several inputs)');
   }
@@ -55,4 +60,12 @@ export async function runExtract(cmd: ExtractCommand): Promise<number> {
   });
   if (cmd.summary) await writeAtomic(cmd.summary, `${JSON.stringify(summary, null, 2)}\n`);
   return summary.byStatus.partial + summary.byStatus.failed === 0 ? 0 : 1;
+}
+
+function shardOf(text: string) {
+  try {
+    return parseShard(text);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }

@@ -40,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('provenance', { type: 'boolean', default: false, describe: "record each cell's page, box and printed text" })
           .option('pretty', { type: 'boolean', default: false, describe: 'indent the JSON' })
           .option('password', { type: 'string', describe: 'password of encrypted PDFs' })
+          .option('shard', { type: 'string', describe: 'i/n: only the i-th of n deterministic parts of the inputs (1/3, 2/3, 3/3), for batch schedulers' })
           .check((a) => {
             for (const k of ['jobs', 'timeout', 'max-size', 'max-memory'] as const) {
               const v = a[k];
@@ -62,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
           provenance: args.provenance,
           pretty: args.pretty,
           password: args.password,
+          shard: args.shard,
         });
       },
     )
