@@ -56,6 +56,8 @@ export class WorkerPool<J, R> {
 
   async close(): Promise<void> {
     this.closed = true;
+    // A job still running (a queue worker handing it back) must not keep its timeout timer alive.
+    for (const s of this.slots) clearTimeout(s.timer);
     await Promise.all(this.slots.map((s) => ((s.retired = true), s.worker.terminate())));
   }
 
