@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { WorkerPool } from './pool.js';
 import type { ExtractJob } from './worker.js';
 import { appendLedger, type LedgerEntry } from './ledger.js';
-import { fileSha256 } from '../io/hash.js';
+import { fileSha256, sha256 } from '../io/hash.js';
 import { writeAtomic } from '../io/write.js';
-import { failedReport } from '../extract.js';
+import { failedReport, type ExtractOptions } from '../extract.js';
 import type { Report } from '../report/types.js';
 import { toJson } from '../writers/json.js';
 import { VERSION } from '../version.js';
@@ -34,15 +34,21 @@ export interface Extracted {
   fault?: string;
 }
 
+/** How a document is named in its report: `source.file` (and the format guess) from `fileName`, `source.path` from `sourcePath` (batch/names.ts). */
+export interface DocumentNames {
+  fileName: string;
+  sourcePath: string;
+}
+
 export interface ExtractPool {
-  /** Extracts the file at `path`; `fileName` is the name to report when the file is a download's temporary copy. Never rejects for a bad document. */
-  extract(path: string, fileName?: string): Promise<Extracted>;
+  /** Extracts a file (its path) or bytes (standard input). Never rejects for a bad document. */
+  extract(input: string | Uint8Array, names: DocumentNames): Promise<Extracted>;
   close(): Promise<void>;
 }
 
 /** A warm pool of isolated extraction workers (src/batch/pool.ts). */
 export function createExtractPool(o: ExtractPoolOptions): ExtractPool {
-  const options = { provenance: o.provenance, maxBytes: o.maxSizeMb * 1024 * 1024, ...(o.password !== undefined ? { password: o.password } : {}) };
+  const options: ExtractOptions = { provenance: o.provenance, maxBytes: o.maxSizeMb * 1024 * 1024, ...(o.password !== undefined ? { password: o.password } : {}) };
   const faults = new WeakMap<Report, string>();
   const pool = new WorkerPool<ExtractJob, Report>({
     script: WORKER,
@@ -50,28 +56,28 @@ export function createExtractPool(o: ExtractPoolOptions): ExtractPool {
     timeoutMs: o.timeoutSeconds * 1000,
     maxMemoryMb: o.maxMemoryMb,
     onFault: (job, reason) => {
-      const report = failedReport(job.options.fileName ?? job.path, reason);
+      const report = failedReport(job.options.fileName ?? 'input', reason, null, job.options.sourcePath);
       faults.set(report, reason);
       return report;
     },
   });
   return {
-    async extract(path, fileName) {
-      const report = await pool.run({ path, options: fileName === undefined ? options : { ...options, fileName } });
+    async extract(input, names) {
+      const report = await pool.run({ input, options: { ...options, ...names } });
       const fault = faults.get(report);
       if (fault === undefined) return { report };
       // A document whose worker died is reported with its file's real sha256, computed here.
-      report.source.sha256 = (await fileSha256(path)) ?? report.source.sha256;
+      report.source.sha256 = typeof input === 'string' ? ((await fileSha256(input)) ?? null) : sha256(input);
       return { report, fault };
     },
     close: () => pool.close(),
   };
 }
 
-/** Writes one JSON output into `dir` atomically, then its ledger line (src/batch/ledger.ts). */
+/** Writes one JSON output into `dir` atomically, then its ledger line (src/batch/ledger.ts; none for an input that could not be read). */
 export async function writeJsonOutput(dir: string, outName: string, report: Report, pretty: boolean): Promise<void> {
   await writeAtomic(join(dir, outName), toJson(report, pretty));
-  await appendLedger(dir, { out: outName, sha256: report.source.sha256, version: VERSION });
+  if (report.source.sha256) await appendLedger(dir, { out: outName, sha256: report.source.sha256, version: VERSION });
 }
 
 /**

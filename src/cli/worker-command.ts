@@ -2,13 +2,14 @@
  * `gongkai worker`: extracts documents from a Redis queue (filled by `gongkai
  * queue add`) into --out until stopped. SIGTERM or SIGINT: take no new job,
  * finish the running ones; those still running after --grace seconds (or at a
- * second signal) go back to the queue for another worker, and it exits.
+ * second signal) go back to the queue for another worker, and it exits 0 (130
+ * when it could not hand them back within 10 s, e.g. Redis is gone).
  */
 import { availableParallelism, hostname } from 'node:os';
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
 import { summaryLine } from '../batch/progress.js';
 import { startQueueWorker } from '../queue/consume.js';
-import { UsageError } from './extract-command.js';
+import { EXIT, UsageError, type CliCommand } from './command.js';
 import { redisOptions } from './queue-command.js';
 import { reexecSingleThreaded, shouldReexec } from './reexec.js';
 
@@ -38,50 +39,53 @@ const builder = (y: Argv) =>
       return true;
     });
 
-type WorkerArgs = ReturnType<typeof builder> extends Argv<infer T> ? T : never;
+type WorkerArgs = (ReturnType<typeof builder> extends Argv<infer T> ? T : never) & { redis: string; queue: string };
 
-/** The `worker` command; `setCode` receives the exit code. */
-export function workerCommand(setCode: (code: number) => void): CommandModule<object, WorkerArgs> {
-  return {
-    command: 'worker',
-    describe: 'Extract documents from a Redis queue into --out (outputs as `extract` writes them), until stopped',
-    builder,
-    handler: async (a) => {
-      const jobs = a.jobs ?? availableParallelism();
-      if (shouldReexec(jobs, availableParallelism())) return setCode(await reexecSingleThreaded());
-      const worker = await startQueueWorker({
-        redis: a.redis,
-        queue: a.queue,
-        out: a.out,
-        jobs,
-        timeoutSeconds: a.timeout,
-        maxMemoryMb: a['max-memory'],
-        maxSizeMb: a['max-size'],
-        provenance: a.provenance,
-        pretty: a.pretty,
-        password: a.password,
-        resume: a.resume,
-        lockDurationMs: a['lock-duration'] * 1000,
-        stalledIntervalMs: a['stalled-interval'] * 1000,
-        maxStalledCount: a['max-stalled'],
-        name: a.name,
-        drain: a.drain,
-        onDocument: (report, outcome) => {
-          if (a.verbose) process.stderr.write(`${summaryLine(report, outcome.input)}\n`);
-        },
-        onError: (e) => process.stderr.write(`gongkai worker: ${e.message}\n`),
-      });
-      let signals = 0;
-      const onSignal = () => {
-        if (signals++) return worker.stop('return');
-        worker.stop('finish');
-        setTimeout(() => worker.stop('return'), a.grace * 1000).unref();
-      };
-      process.on('SIGTERM', onSignal).on('SIGINT', onSignal);
-      const n = await worker.done;
-      process.off('SIGTERM', onSignal).off('SIGINT', onSignal);
-      if (a.verbose) process.stderr.write(`gongkai worker ${a.name}: ${n} documents recorded\n`);
-      setCode(0);
-    },
-  };
-}
+export const workerCommand: CliCommand = {
+  command: 'worker',
+  describe: 'Extract documents from a Redis queue into --out (outputs as `extract` writes them), until stopped',
+  builder: (y) => builder(y) as unknown as Argv,
+  run: async (args) => {
+    const a = args as unknown as WorkerArgs;
+    const jobs = a.jobs ?? availableParallelism();
+    if (shouldReexec(jobs, availableParallelism())) return reexecSingleThreaded();
+    const worker = await startQueueWorker({
+      redis: a.redis,
+      queue: a.queue,
+      out: a.out,
+      jobs,
+      timeoutSeconds: a.timeout,
+      maxMemoryMb: a['max-memory'],
+      maxSizeMb: a['max-size'],
+      provenance: a.provenance,
+      pretty: a.pretty,
+      password: a.password,
+      resume: a.resume,
+      lockDurationMs: a['lock-duration'] * 1000,
+      stalledIntervalMs: a['stalled-interval'] * 1000,
+      maxStalledCount: a['max-stalled'],
+      name: a.name,
+      drain: a.drain,
+      onDocument: (report, outcome) => {
+        if (a.verbose) process.stderr.write(`${summaryLine(report, outcome.input)}\n`);
+      },
+      onError: (e) => process.stderr.write(`gongkai worker: ${e.message}\n`),
+    });
+    let signals = 0;
+    const handBack = () => {
+      worker.stop('return');
+      // Without Redis nothing can be handed back cleanly: the jobs' locks expire and the stalled-job check recovers them.
+      setTimeout(() => process.exit(EXIT.interrupted), 10_000).unref();
+    };
+    const onSignal = () => {
+      if (signals++) return handBack();
+      worker.stop('finish');
+      setTimeout(handBack, a.grace * 1000).unref();
+    };
+    process.on('SIGTERM', onSignal).on('SIGINT', onSignal);
+    const n = await worker.done;
+    process.off('SIGTERM', onSignal).off('SIGINT', onSignal);
+    if (a.verbose) process.stderr.write(`gongkai worker ${a.name}: ${n} documents recorded\n`);
+    return EXIT.ok;
+  },
+};

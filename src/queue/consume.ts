@@ -70,14 +70,14 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<RunningWo
   let recorded = 0;
 
   /** The report of the job's document, or what went wrong in a way worth another try. */
-  const read = async (input: string, out: string, signal?: AbortSignal): Promise<Extracted & { reused?: boolean }> => {
+  const read = async ({ input, name, out }: DocumentJob, signal?: AbortSignal): Promise<Extracted & { reused?: boolean }> => {
     let file: Download | undefined;
     try {
       if (isUrl(input)) {
         try {
           file = await download(input, maxBytes, o.timeoutSeconds * 1000);
         } catch (e) {
-          const report = failedReport(basename(new URL(input).pathname) || input, (e as Error).message);
+          const report = failedReport(basename(new URL(input).pathname) || input, (e as Error).message, null, name);
           return (e as DownloadError).permanent ? { report } : { report, fault: (e as Error).message };
         }
       }
@@ -85,7 +85,7 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<RunningWo
       const reused = o.resume ? await earlierOutput(o.out, path, out, earlier) : undefined;
       if (reused) return { report: reused, reused: true };
       const returned = new Promise<typeof RETURNED>((resolve) => signal?.addEventListener('abort', () => resolve(RETURNED), { once: true }));
-      const result = await Promise.race([pool.extract(path, file?.fileName), returned]);
+      const result = await Promise.race([pool.extract(path, { fileName: file?.fileName ?? input, sourcePath: name }), returned]);
       if (result === RETURNED) throw new WaitingError();
       return result;
     } finally {
@@ -98,7 +98,7 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<RunningWo
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     let result: Awaited<ReturnType<typeof read>>;
     try {
-      result = await read(input, out, signal);
+      result = await read(job.data, signal);
     } catch (e) {
       if (e instanceof WaitingError) await job.moveToWait(token);
       throw e;

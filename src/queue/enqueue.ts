@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Queue } from 'bullmq';
 import { collectInputs } from '../batch/inputs.js';
-import { outputNames } from '../batch/names.js';
+import { nameCollisions, outputNames } from '../batch/names.js';
 import { connect, documentJobId, isUrl, type DocumentJob } from './redis.js';
 
 export interface AddOptions {
@@ -53,24 +53,20 @@ async function fileVersion(path: string): Promise<[number, number]> {
   return s ? [s.size, Math.round(s.mtimeMs)] : [-1, -1];
 }
 
-/** Expands folders, names every document and gives it its job id. A path that does not exist is a document too (its output says so). */
+/** Expands folders, names every document as `extract` would (batch/inputs.ts) and gives it its job id. A path that does not exist is a document too (its output says so). */
 export async function findDocuments(args: string[]): Promise<Found[]> {
   const urls = args.filter(isUrl);
-  const files: string[] = [];
-  for (const a of args.filter((x) => !isUrl(x))) for (const input of await collectInputs([a])) files.push(resolve(input.path));
-  const inputs = [...files, ...urls];
-  const names = [...outputNames(files), ...outputNames(urls.map(urlPath))];
-  const seen = new Map<string, string>();
-  names.forEach((name, i) => {
-    const other = seen.get(name);
-    if (other !== undefined && other !== inputs[i]) throw new Error(`${other} and ${inputs[i]} would both be written to ${name}; add them separately`);
-    seen.set(name, inputs[i]!);
-  });
+  const collected = await collectInputs(args.filter((x) => !isUrl(x)));
+  const urlNames = outputNames(urls.map(urlPath));
+  const inputs = [...collected.inputs.map((i) => resolve(i.path)), ...urls];
+  const names = [...collected.inputs.map((i) => i.name), ...urlNames];
+  const collisions = nameCollisions(inputs, names);
+  for (const [name, paths] of collisions) throw new Error(`${paths.join(' and ')} would both be written to ${name}.json; add them separately`);
   const found: Found[] = [];
   for (let i = 0; i < inputs.length; i += 16) {
     const chunk = inputs.slice(i, i + 16);
     const versions = await Promise.all(chunk.map((x) => (isUrl(x) ? urlVersion(x) : fileVersion(x))));
-    chunk.forEach((input, k) => found.push({ input, out: names[i + k]!, id: documentJobId(input, ...versions[k]!) }));
+    chunk.forEach((input, k) => found.push({ input, name: names[i + k]!, out: `${names[i + k]!}.json`, id: documentJobId(input, ...versions[k]!) }));
   }
   // The same file named twice is one document.
   return [...new Map(found.map((f) => [f.id, f])).values()];
@@ -92,7 +88,7 @@ export async function addDocuments(args: string[], o: AddOptions): Promise<AddRe
       await queue.addBulk(
         fresh.map((f) => ({
           name: 'extract',
-          data: { input: f.input, out: f.out },
+          data: { input: f.input, name: f.name, out: f.out },
           opts: { jobId: f.id, attempts: o.attempts, removeOnComplete: false, removeOnFail: false },
         })),
       );

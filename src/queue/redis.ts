@@ -18,6 +18,8 @@ export const DEFAULT_QUEUE = 'gongkai';
 export interface DocumentJob {
   /** An absolute path (as the workers see it) or an http(s) URL. */
   input: string;
+  /** `source.path`: the path relative to the deepest folder holding the documents added with it (batch/names.ts). */
+  name: string;
   /** Output file path relative to the worker's --out folder (`a/report.pdf.json`). */
   out: string;
 }

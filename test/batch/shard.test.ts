@@ -67,10 +67,10 @@ describe('shards', () => {
 
 describe('output names (report-schema.md, Files)', () => {
   it('keeps paths relative to the deepest folder holding all inputs', () => {
-    expect(outputNames(['/d/a/report.pdf', '/d/b/report.pdf'])).toEqual(['a/report.pdf.json', 'b/report.pdf.json']);
-    expect(outputNames(['/d/a/x/1.pdf', '/d/a/y/2.pdf', '/d/a/3.pdf'])).toEqual(['x/1.pdf.json', 'y/2.pdf.json', '3.pdf.json']);
-    expect(outputNames(['/d/a/one.docx'])).toEqual(['one.docx.json']);
-    expect(outputNames(['/ab/x.pdf', '/abc/y.pdf'])).toEqual(['ab/x.pdf.json', 'abc/y.pdf.json']);
+    expect(outputNames(['/d/a/report.pdf', '/d/b/report.pdf'])).toEqual(['a/report.pdf', 'b/report.pdf']);
+    expect(outputNames(['/d/a/x/1.pdf', '/d/a/y/2.pdf', '/d/a/3.pdf'])).toEqual(['x/1.pdf', 'y/2.pdf', '3.pdf']);
+    expect(outputNames(['/d/a/one.docx'])).toEqual(['one.docx']);
+    expect(outputNames(['/ab/x.pdf', '/abc/y.pdf'])).toEqual(['ab/x.pdf', 'abc/y.pdf']);
     expect(outputNames([])).toEqual([]);
   });
 });
