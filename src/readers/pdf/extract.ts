@@ -62,8 +62,7 @@ async function readTitle(doc: PdfDocument): Promise<string | undefined> {
 async function extractPage(page: PdfPage, n: number, wantsGraphics: GraphicsFilter): Promise<PagePrimitives> {
   const content = await page.getTextContent();
   // Read in the orientation where the text runs left to right (a /Rotate page drawn upright is read upright).
-  const runs = content.items.flatMap((raw) => ('str' in raw && raw.str.trim() ? [{ transform: raw.transform as number[], chars: raw.str.length }] : []));
-  const viewport = page.getViewport({ scale: 1, rotation: page.rotate ? readingRotation(page.rotate, runs) : 0 });
+  const viewport = page.getViewport({ scale: 1, rotation: page.rotate ? readingRotation(page.rotate, textRuns(content.items)) : 0 });
   const toPage = viewport.transform as Matrix;
   const items: TextItem[] = [];
   const fonts: string[] = [];
@@ -84,6 +83,10 @@ async function extractPage(page: PdfPage, n: number, wantsGraphics: GraphicsFilt
     item.bold = fontIsBold(page, fonts[i]!, boldFonts) || coveredBy(item, graphics.boldRuns);
   });
   return { ...size, items, segments: graphics.segments };
+}
+
+function textRuns(items: readonly object[]): { transform: number[]; chars: number }[] {
+  return items.flatMap((raw) => ('str' in raw && typeof raw.str === 'string' && raw.str.trim() ? [{ transform: (raw as RawTextItem).transform, chars: raw.str.length }] : []));
 }
 
 function toItem(raw: RawTextItem, page: number, toPage: Matrix): TextItem | null {
