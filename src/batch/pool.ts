@@ -54,9 +54,11 @@ export class WorkerPool<J, R> {
     });
   }
 
+  /** Stops every worker, abandoning the jobs they run (their promises never settle) and the queue. */
   async close(): Promise<void> {
     this.closed = true;
-    // A job still running (a queue worker handing it back) must not keep its timeout timer alive.
+    this.queue.length = 0;
+    // A running job's time limit must not keep the process alive after the pool is gone.
     for (const s of this.slots) clearTimeout(s.timer);
     await Promise.all(this.slots.map((s) => ((s.retired = true), s.worker.terminate())));
   }

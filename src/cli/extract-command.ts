@@ -63,9 +63,9 @@ export async function runExtract(cmd: ExtractCommand): Promise<number> {
     throw new UsageError('--resume needs JSON outputs in a folder (--format json with --out DIR, or several inputs)');
   }
   if (inputs.length > jobs && shouldReexec(jobs, availableParallelism())) return reexecSingleThreaded();
-  const stdin = inputs.some((i) => i.path === STDIN) ? await readStdin() : undefined;
   const interruption = onInterrupt();
   try {
+    const stdin = inputs.some((i) => i.path === STDIN) ? await readStdin() : undefined;
     const summary = await runBatch({
       inputs,
       format,
@@ -139,7 +139,7 @@ export const extractCommand: CliCommand = {
       .example('gongkai extract reports/ -o review.xlsx', 'a workbook: documents, tables 二 三 四 as printed')
       .example('gongkai extract reports/ -f ndjson | jq .meta', 'a stream, one line per document')
       .example('curl -s URL | gongkai extract -', 'a document from standard input')
-      .example('gongkai extract reports/ -o out/ --resume --strict --summary run.json', 'a scheduled run'),
+      .example('gongkai extract in/ -o out/ --resume --strict', 'a scheduled run (add --summary run.json)'),
   run: (a) =>
     runExtract({
       inputs: a['inputs'] as string[],
