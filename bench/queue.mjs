@@ -63,24 +63,23 @@ async function extract(jobs) {
   return seconds(() => run(['extract', input, '--out', out, '--jobs', String(jobs)]));
 }
 
-const rows = [];
-const e1 = await extract(1);
-rows.push(['extract --jobs 1', e1]);
-const q1 = await viaQueue(1, 1);
-rows.push(['1 worker process, --jobs 1', q1.wall, q1.add, e1]);
-const e2 = await extract(2);
-rows.push(['extract --jobs 2', e2]);
-const q12 = await viaQueue(1, 2);
-rows.push(['1 worker process, --jobs 2', q12.wall, q12.add, e2]);
-const q21 = await viaQueue(2, 1);
-rows.push(['2 worker processes, --jobs 1 each', q21.wall, q21.add, e2]);
-
 console.log(`| run (${n} documents) | seconds | documents/s | queue add (s) | overhead vs extract, ms/document |`);
 console.log('| --- | --: | --: | --: | --: |');
-for (const [what, wall, add, base] of rows) {
+/** Prints a row as soon as it is measured (a long run on a busy machine still leaves numbers). */
+function row(what, wall, add, base) {
   const overhead = base === undefined ? '' : (((wall - base) / n) * 1000).toFixed(1);
   console.log(`| ${what} | ${wall.toFixed(1)} | ${(n / wall).toFixed(1)} | ${add === undefined ? '' : add.toFixed(1)} | ${overhead} |`);
 }
+const e1 = await extract(1);
+row('extract --jobs 1', e1);
+const q1 = await viaQueue(1, 1);
+row('1 worker process, --jobs 1', q1.wall, q1.add, e1);
+const e2 = await extract(2);
+row('extract --jobs 2', e2);
+const q12 = await viaQueue(1, 2);
+row('1 worker process, --jobs 2', q12.wall, q12.add, e2);
+const q21 = await viaQueue(2, 1);
+row('2 worker processes, --jobs 1 each', q21.wall, q21.add, e2);
 console.log(`\nnode ${process.version}; ${availableParallelism()} cores; ${new Date().toISOString().slice(0, 10)}`);
 redis.kill('SIGTERM');
 rmSync(work, { recursive: true, force: true });

@@ -21,6 +21,7 @@ function write(text: string): Promise<void> {
 
 async function add(inputs: string[], redis: string, queue: string, attempts: number): Promise<number> {
   if (!inputs.length) throw new UsageError('queue add needs the documents: files, folders or URLs');
+  if (inputs.includes('-')) throw new UsageError('standard input cannot be queued: workers read files or URLs');
   if (!Number.isInteger(attempts) || attempts < 1) throw new UsageError('--attempts must be a positive whole number');
   const r = await addDocuments(inputs, { redis, queue, attempts });
   if (!r.documents) throw new UsageError('no input documents found');

@@ -13,7 +13,7 @@
  */
 import { basename } from 'node:path';
 import { Queue, UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
-import { createExtractPool, earlierOutput, writeJsonOutput, type Extracted } from '../batch/documents.js';
+import { createExtractPool, earlierOutput, writeJsonOutput, type Extracted, type ExtractPoolOptions } from '../batch/documents.js';
 import { readLedger } from '../batch/ledger.js';
 import { failedReport } from '../extract.js';
 import type { Report } from '../report/types.js';
@@ -21,18 +21,14 @@ import { toNdjsonLine } from '../writers/json.js';
 import { download, DownloadError, type Download } from './download.js';
 import { connect, isUrl, queueKeys, recordOutcome, type DocumentJob, type DocumentOutcome } from './redis.js';
 
-export interface QueueWorkerOptions {
+/** The extraction options are the pool's (batch/documents.ts); `jobs` sets its size. */
+export interface QueueWorkerOptions extends Omit<ExtractPoolOptions, 'size'> {
   redis: string;
   queue: string;
   out: string;
   /** Documents extracted at once (worker threads and BullMQ concurrency). */
   jobs: number;
-  timeoutSeconds: number;
-  maxMemoryMb: number;
-  maxSizeMb: number;
-  provenance: boolean;
   pretty: boolean;
-  password?: string | undefined;
   /** Reuse still-valid outputs already in --out (the ledger, as `extract --resume`). */
   resume: boolean;
   /** BullMQ lock: a job whose worker stops renewing it for this long is stalled (ms). */
@@ -65,7 +61,14 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<RunningWo
   const queue = new Queue<DocumentJob>(o.queue, { connection: redis });
   const keys = queueKeys((t) => queue.toKey(t));
   const earlier = o.resume ? await readLedger(o.out) : new Map();
-  const pool = createExtractPool({ ...o, size: o.jobs });
+  const pool = createExtractPool({
+    size: o.jobs,
+    timeoutSeconds: o.timeoutSeconds,
+    maxMemoryMb: o.maxMemoryMb,
+    maxSizeMb: o.maxSizeMb,
+    provenance: o.provenance,
+    password: o.password,
+  });
   const maxBytes = o.maxSizeMb * 1024 * 1024;
   let recorded = 0;
 

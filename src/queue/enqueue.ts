@@ -60,8 +60,10 @@ export async function findDocuments(args: string[]): Promise<Found[]> {
   const urlNames = outputNames(urls.map(urlPath));
   const inputs = [...collected.inputs.map((i) => resolve(i.path)), ...urls];
   const names = [...collected.inputs.map((i) => i.name), ...urlNames];
-  const collisions = nameCollisions(inputs, names);
-  for (const [name, paths] of collisions) throw new Error(`${paths.join(' and ')} would both be written to ${name}.json; add them separately`);
+  // The same file named twice (a folder and a file in it) is one document; two files with one name are an error.
+  for (const [name, paths] of nameCollisions(inputs, names)) {
+    if (new Set(paths).size > 1) throw new Error(`${paths.join(' and ')} would both be written to ${name}.json; add them separately`);
+  }
   const found: Found[] = [];
   for (let i = 0; i < inputs.length; i += 16) {
     const chunk = inputs.slice(i, i + 16);
