@@ -12,11 +12,13 @@ import { exitWithParent, isReexec } from './reexec.js';
 import { catchEarlySignals } from './signals.js';
 import { extractCommand } from './extract-command.js';
 import { schemaCommand } from './schema-command.js';
+import { queueCommand } from './queue-command.js';
+import { workerCommand } from './worker-command.js';
 import { VERSION } from '../version.js';
 import { SCHEMA_VERSION } from '../schema/report.js';
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: CliCommand[] = [extractCommand, schemaCommand];
+const COMMANDS: CliCommand[] = [extractCommand, schemaCommand, queueCommand, workerCommand];
 
 const EPILOGUE = `Input formats (recognised by their bytes, whatever the file name):
   PDF (born-digital, with or without ruling lines), DOCX, DOC and WPS,
