@@ -80,11 +80,15 @@ export function summaryText(s: BatchSummary): string {
   if (s.documentsWithFailedChecks.length) parts.push(`; ${s.documentsWithFailedChecks.length} with failed checks`);
   if (s.skipped) parts.push(` (${s.skipped} unchanged, skipped)`);
   parts.push(` in ${s.elapsedSeconds} s`);
-  if (s.skippedFiles.length) {
-    const why = new Map<string, number>();
-    for (const f of s.skippedFiles) why.set(f.reason, (why.get(f.reason) ?? 0) + 1);
-    const list = [...why].map(([reason, n]) => `${n} ${reason}`).join(', ');
-    parts.push(`; skipped ${s.skippedFiles.length} file${s.skippedFiles.length > 1 ? 's' : ''} under the folders: ${list}`);
-  }
+  if (s.skippedFiles.length) parts.push(`; ${skippedText(s)}`);
   return parts.join('');
+}
+
+/** `skipped 2 files under the folders: 1 hidden, 1 not a supported document format` (empty when none). */
+export function skippedText(s: BatchSummary): string {
+  if (!s.skippedFiles.length) return '';
+  const why = new Map<string, number>();
+  for (const f of s.skippedFiles) why.set(f.reason, (why.get(f.reason) ?? 0) + 1);
+  const list = [...why].map(([reason, n]) => `${n} ${reason}`).join(', ');
+  return `skipped ${s.skippedFiles.length} file${s.skippedFiles.length > 1 ? 's' : ''} under the folders: ${list}`;
 }

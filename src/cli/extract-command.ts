@@ -15,6 +15,7 @@ import { reexecSingleThreaded, shouldReexec } from './reexec.js';
 import { EXIT, UsageError, type CliCommand } from './command.js';
 import { resolveOutput } from './output.js';
 import { onInterrupt } from './signals.js';
+import { skippedText } from '../batch/summary.js';
 import type { LabelLanguage } from '../writers/csv.js';
 
 export { UsageError } from './command.js';
@@ -85,6 +86,9 @@ export async function runExtract(cmd: ExtractCommand): Promise<number> {
       reporter: makeReporter(process.stderr, { verbose: cmd.verbose, tty: !!process.stderr.isTTY, quiet: !!cmd.quiet }),
     });
     if (cmd.summary) await writeAtomic(cmd.summary, `${JSON.stringify(summary, null, 2)}\n`);
+    // Nothing skipped silently: off a terminal the run's last line is not shown, so this one is.
+    const shown = cmd.verbose || process.stderr.isTTY;
+    if (summary.skippedFiles.length && !shown && !cmd.quiet) process.stderr.write(`gongkai: ${skippedText(summary)} (--summary lists them)\n`);
     if (interruption.signal.aborted) {
       const resume = format === 'json' && target.kind === 'folder' ? '; rerun with --resume' : '';
       process.stderr.write(`interrupted after ${summary.done} of ${summary.documents}${resume}\n`);

@@ -46,6 +46,51 @@ export const DESCRIPTIONS: Record<string, string> = {
   'provenance.*.page': '1-based page; null for formats without pages (DOCX, HTML).',
   'provenance.*.bbox': 'The cell\'s box [x0, y0, x1, y1] in PDF points from the page\'s top-left; absent for DOCX/HTML.',
   'provenance.*.raw': 'The cell\'s text as printed.',
+  'provenance.*.ocr': 'True when the value was read by OCR from a page image.',
+  'provenance.*.confidence': 'OCR confidence, 0–1: the lowest over the value\'s characters.',
+  // With --corrections (report-schema.md, Corrections).
+  corrections: 'With --corrections: every applied correction or confirmation by a person; absent without corrections.',
+  'corrections[]': 'One applied entry.',
+  'corrections[].path': 'The corrected cell\'s path.',
+  'corrections[].printed': 'What the extractor read: a number or null.',
+  'corrections[].value': 'The corrected value (absent for a confirmation).',
+  'corrections[].note': 'The person\'s note.',
+  'corrections[].by': 'Who checked it.',
+  'corrections[].at': 'When (ISO date).',
+  // Legacy reports (legacy-reports.md).
+  legacy: 'Only for legacy reports (meta.edition "legacy", 2008–2018): the other sections, the attached statistics table, the key numbers stated in the text.',
+  'legacy.sections': 'Every other top-level section, in printed order.',
+  'legacy.sections[]': 'One section.',
+  'legacy.sections[].key': 'fees, consultation, response, institution, proposals, workPoints or other.',
+  'legacy.sections[].heading': 'The heading as printed.',
+  'legacy.sections[].text': 'The section body.',
+  'legacy.statistics': 'The attached statistics table (政府信息公开情况统计表), or null.',
+  'legacy.statistics.template': 'gov2014 (国办发〔2014〕32号), shanghai2008 (coded 统计报表) or other.',
+  'legacy.statistics.heading': 'The table\'s heading as printed, or null.',
+  'legacy.statistics.rows': 'One per printed row with a value, in printed order.',
+  'legacy.statistics.rows[]': 'One printed row.',
+  'legacy.statistics.rows[].path': 'The row\'s path (gov2014) or code (shanghai2008); null for a row the template does not know.',
+  'legacy.statistics.rows[].label': 'The 统计指标 as printed.',
+  'legacy.statistics.rows[].code': 'The printed 代码, or null.',
+  'legacy.statistics.rows[].unit': 'The unit as printed, else the template\'s.',
+  'legacy.statistics.rows[].value': 'The value (cell rules of the report schema).',
+  'legacy.statistics.rows[].raw': 'The cell\'s text as printed.',
+  'legacy.statistics.values': 'The rows with a path, nested by path (shanghai2008: flat, by code); null for a known row not printed.',
+  'legacy.figures': 'Key numbers stated in the text, in document order, each with its sentence.',
+  'legacy.figures[]': 'One stated number.',
+  'legacy.figures[].key': 'What it counts (activeDisclosure.total, requests.received, …).',
+  'legacy.figures[].value': 'The number as printed (Chinese numerals converted).',
+  'legacy.figures[].unit': 'The unit as printed.',
+  'legacy.figures[].qualifier': 'null, "atLeast" (余, 多, 超过) or "approx" (约, 近).',
+  'legacy.figures[].zero': 'True for a statement of none without a digit (未收到…申请).',
+  'legacy.figures[].section': 'The key of the section the sentence is in.',
+  'legacy.figures[].sentence': 'The sentence the number came from.',
+  'legacy.figures[].raw': 'The printed digits, or null.',
+};
+
+/** Descriptions of every path under a prefix (nested data whose keys come from templates outside this map). */
+export const PREFIX_DESCRIPTIONS: Record<string, string> = {
+  'legacy.statistics.values.': 'A value of the attached statistics table, by its path (legacy-reports.md, gov2014 rows / shanghai2008 codes); null when the row is not printed.',
 };
 
 /** Units of amounts, by the path under the section (report-schema.md). */
@@ -92,11 +137,14 @@ type JsonSchema = Record<string, unknown>;
 
 /**
  * Sets `description` on every property of a generated JSON Schema from
- * `map` (by report path; `heading`/`text` by their key). Properties with no
+ * `map` (by report path; any section's `heading`/`text` by that key; paths
+ * under a PREFIX_DESCRIPTIONS prefix by the prefix). Properties with no
  * entry keep none, which the tests catch.
  */
 export function describeSchema(schema: JsonSchema, map: Map<string, string>, path = ''): void {
-  const d = map.get(path) ?? map.get(path.split('.').pop()!);
+  const prefix = Object.keys(PREFIX_DESCRIPTIONS).find((p) => path.startsWith(p));
+  const last = path.split('.').pop()!;
+  const d = map.get(path) ?? (last === 'heading' || last === 'text' ? map.get(last) : undefined) ?? (prefix ? PREFIX_DESCRIPTIONS[prefix] : undefined);
   if (d && !schema['description']) schema['description'] = d;
   const props = schema['properties'] as Record<string, JsonSchema> | undefined;
   for (const [k, v] of Object.entries(props ?? {})) describeSchema(v, map, path ? `${path}.${k}` : k);

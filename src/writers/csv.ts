@@ -20,7 +20,8 @@ export interface CsvColumn {
   value(report: Report): unknown;
 }
 
-function get(obj: unknown, path: string): unknown {
+/** The value at a dotted path of a report (undefined when absent). */
+export function valueAt(obj: unknown, path: string): unknown {
   let o = obj;
   for (const k of path.split('.')) o = o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined;
   return o;
@@ -62,10 +63,10 @@ function tail(templates: Templates, zh: boolean): CsvColumn[] {
 export function csvColumns(templates: Templates, editions: Iterable<string>, labels: LabelLanguage = 'keys', extra: CsvColumn[] = []): CsvColumn[] {
   const zh = labels === 'zh';
   const present = new Set(editions);
-  const head: CsvColumn[] = HEAD.map(([key, label]) => ({ key, header: zh ? label : key, value: (r) => get(r, key) }));
+  const head: CsvColumn[] = HEAD.map(([key, label]) => ({ key, header: zh ? label : key, value: (r) => valueAt(r, key) }));
   const cells: CsvColumn[] = cellColumns(templates)
     .filter((c) => c.editions.some((e) => present.has(e)))
-    .map((c) => ({ key: c.path, header: zh ? c.label : c.path, value: (r) => get(r, c.path) }));
+    .map((c) => ({ key: c.path, header: zh ? c.label : c.path, value: (r) => valueAt(r, c.path) }));
   return [...head, ...cells, ...extra, ...tail(templates, zh)];
 }
 

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import type { Report } from '../report/types.js';
 import type { CompiledTable, Edition, Templates } from '../template/load.js';
 import { describeCheck, explainCheck } from '../checks/explain.js';
-import { csvColumns } from './csv.js';
+import { csvColumns, valueAt as get } from './csv.js';
 import { columnLabel, rowLabel } from './labels.js';
 
 type Worksheet = ExcelJS.Worksheet;
@@ -29,12 +29,6 @@ const TITLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 const NOT_READ_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-
-function get(obj: unknown, path: string): unknown {
-  let o = obj;
-  for (const k of path.split('.')) o = o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined;
-  return o;
-}
 
 function documentsSheet(templates: Templates): SheetBuilder {
   const columns = csvColumns(templates, [], 'zh');

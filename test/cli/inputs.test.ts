@@ -115,3 +115,13 @@ describe('--out', () => {
     expect(header2021).not.toContain('activeDisclosure.regulations.made');
   });
 });
+
+describe('skipped files off a terminal', () => {
+  it('are counted on stderr even without --verbose', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-skip-'));
+    copyFileSync(DOCX, join(dir, 'a.docx'));
+    writeFileSync(join(dir, 'list.csv'), 'a,b\n');
+    const r = gongkai(['extract', dir, '--out', join(dir, 'out')]);
+    expect(r.stderr).toBe('gongkai: skipped 1 file under the folders: 1 not a supported document format (--summary lists them)\n');
+  });
+});
