@@ -11,6 +11,10 @@ export interface ReadOptions {
   password?: string;
   /** Known template labels, for readers that rebuild tables from text alignment. */
   hints?: { columnLabels: string[]; rowLabels: string[] };
+  /** Which pages to read by OCR: `off`, `auto` (default: pages without a usable text layer), `force`. */
+  ocr?: 'off' | 'auto' | 'force';
+  /** Milliseconds one OCR'd page may take. */
+  ocrPageBudgetMs?: number;
 }
 
 export type Reader = (bytes: Uint8Array, options: ReadOptions) => Promise<DocumentModel>;

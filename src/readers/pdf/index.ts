@@ -23,8 +23,11 @@ const DEFAULT_MAX_PAGES = 1000;
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<DocumentModel> {
   const filter = options.hints ? mayHoldTable(options.hints) : undefined;
   const prims = await readPrimitives(bytes, options.password, options.maxPages ?? DEFAULT_MAX_PAGES, filter);
+  const ocrWarnings = await ocrWhereNeeded(bytes, prims, options);
   if (!hasUsableText(textLayerStats(prims.pages))) throw new InputError(NO_TEXT_LAYER);
-  const { blocks, warnings } = buildBlocks(prims, options.hints);
+  const built = buildBlocks(prims, options.hints);
+  const warnings = [...ocrWarnings, ...built.warnings];
+  const blocks = built.blocks;
   return {
     format: 'pdf',
     pageCount: prims.pages.length,
@@ -33,6 +36,21 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
     blocks,
     warnings,
   };
+}
+
+/**
+ * The seam to OCR: pages without a usable text layer (see `readers/ocr/decide.ts`)
+ * get their primitives from the page image instead. The OCR modules are
+ * imported only when a page needs them.
+ */
+async function ocrWhereNeeded(bytes: Uint8Array, prims: PdfPrimitives, options: PdfReadOptions): Promise<string[]> {
+  const { pagesToOcr } = await import('../ocr/decide.js');
+  const wanted = pagesToOcr(prims.pages, options.ocr ?? 'auto');
+  if (wanted.length === 0) return [];
+  const { ocrPdfPages } = await import('../ocr/pdf-pages.js');
+  const read = await ocrPdfPages(bytes, wanted, { password: options.password, pageBudgetMs: options.ocrPageBudgetMs });
+  prims.pages = prims.pages.map((p) => read.pages.get(p.page)?.primitives ?? p);
+  return [`OCR: ${read.pages.size} of ${prims.pages.length} page(s) read from their image`, ...[...read.pages.values()].flatMap((r) => r.warnings), ...read.warnings];
 }
 
 /** Step 1, with the document always destroyed and pdfjs failures made user-facing. */

@@ -1,0 +1,53 @@
+/**
+ * Ruling lines (table borders) found in a page image: long runs of ink
+ * along a pixel row or column. Each run becomes a segment; collinear pieces
+ * (a border a few pixels thick, or broken by scan noise) are joined later by
+ * the lattice stage's own merging, exactly as for a PDF's drawn borders.
+ */
+
+import type { GreyImage } from './grey.js';
+
+export interface PixelSegment {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Darker than this is ink. */
+const INK = 150;
+/** Gaps (pixels) bridged inside a run: JPEG noise and faint spots on a printed border. */
+const GAP = 3;
+
+/**
+ * Horizontal (`y0 === y1`) and vertical (`x0 === x1`) runs of ink at least
+ * `minLength` pixels long. A glyph's strokes are shorter than about one em,
+ * so `minLength` should be well over the body text's size in pixels.
+ */
+export function findRulings(img: GreyImage, minLength: number): PixelSegment[] {
+  const { width: w, height: h, data } = img;
+  const out: PixelSegment[] = [];
+  for (let y = 0; y < h; y++) {
+    runs(w, (x) => data[y * w + x]! < INK, minLength, (a, b) => out.push({ x0: a, y0: y, x1: b, y1: y }));
+  }
+  for (let x = 0; x < w; x++) {
+    runs(h, (y) => data[y * w + x]! < INK, minLength, (a, b) => out.push({ x0: x, y0: a, x1: x, y1: b }));
+  }
+  return out;
+}
+
+function runs(n: number, ink: (i: number) => boolean, minLength: number, emit: (a: number, b: number) => void): void {
+  let start = -1, last = -1;
+  const close = () => {
+    if (start >= 0 && last - start + 1 >= minLength) emit(start, last + 1);
+  };
+  for (let i = 0; i < n; i++) {
+    if (!ink(i)) continue;
+    if (start >= 0 && i - last - 1 > GAP) {
+      close();
+      start = i;
+    } else if (start < 0) start = i;
+    last = i;
+  }
+  close();
+}
