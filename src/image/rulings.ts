@@ -15,7 +15,7 @@ export interface PixelSegment {
 }
 
 /** Darker than this is ink. */
-const INK = 150;
+const INK = 200;
 /** Gaps (pixels) bridged inside a run: JPEG noise and faint spots on a printed border. */
 const GAP = 3;
 
@@ -50,4 +50,38 @@ function runs(n: number, ink: (i: number) => boolean, minLength: number, emit: (
     last = i;
   }
   close();
+}
+
+/**
+ * A run of ink lying mostly inside detected text is a stroke of a glyph (一,
+ * a bold heading's bar), not a table border: borders run between the boxes.
+ */
+export function isGlyphStroke(s: PixelSegment, words: readonly PixelSegment[]): boolean {
+  const horizontal = s.y0 === s.y1;
+  const length = horizontal ? s.x1 - s.x0 : s.y1 - s.y0;
+  let covered = 0;
+  for (const w of words) {
+    if (horizontal ? s.y0 <= w.y0 || s.y0 >= w.y1 : s.x0 <= w.x0 || s.x0 >= w.x1) continue;
+    const [a, b] = horizontal ? [w.x0, w.x1] : [w.y0, w.y1];
+    const [c, d] = horizontal ? [s.x0, s.x1] : [s.y0, s.y1];
+    covered += Math.max(0, Math.min(b, d) - Math.max(a, c));
+  }
+  return covered >= length / 2;
+}
+
+/** The image with the ruling lines painted white (and their ink fringe one pixel across), so crops of cell text hold no border. */
+export function eraseRulings(img: GreyImage, rulings: readonly PixelSegment[]): GreyImage {
+  const { width: w, height: h } = img;
+  const data = img.data.slice();
+  const clear = (x: number, y: number) => {
+    if (x >= 0 && y >= 0 && x < w && y < h) data[y * w + x] = 255;
+  };
+  for (const s of rulings) {
+    if (s.y0 === s.y1) {
+      for (let x = s.x0; x < s.x1; x++) for (let d = -1; d <= 1; d++) if (d === 0 || img.data[(s.y0 + d) * w + x]! < INK) clear(x, s.y0 + d);
+    } else {
+      for (let y = s.y0; y < s.y1; y++) for (let d = -1; d <= 1; d++) if (d === 0 || img.data[y * w + s.x0 + d]! < INK) clear(s.x0 + d, y);
+    }
+  }
+  return { width: w, height: h, data };
 }

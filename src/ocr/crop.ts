@@ -21,10 +21,34 @@ export function cropInto(img: GreyImage, box: TextBox, width: number, height: nu
       const top = data[p]! * (1 - fx) + data[p + 1]! * fx;
       const bottom = data[p + iw]! * (1 - fx) + data[p + iw + 1]! * fx;
       const v = (top * (1 - fy) + bottom * fy) / 127.5 - 1;
-      const k = at + y * stride + x;
-      out[k] = v;
-      out[k + plane] = v;
-      out[k + 2 * plane] = v;
+      out[at + y * stride + x] = v;
     }
+  }
+  stretch(out, at, width, height, stride);
+  for (let y = 0; y < height; y++) {
+    const k = at + y * stride;
+    out.copyWithin(k + plane, k, k + width);
+    out.copyWithin(k + 2 * plane, k, k + width);
+  }
+}
+
+/**
+ * Contrast stretch of one crop: its darkest ink to black, its paper to
+ * white. Grey, faded scans otherwise read as faint strokes, and the
+ * recogniser misses lone digits in them.
+ */
+function stretch(out: Float32Array, at: number, width: number, height: number, stride: number): void {
+  let lo = 1, hi = -1;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0, k = at + y * stride; x < width; x++, k++) {
+      const v = out[k]!;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (hi - lo < 0.25) return;
+  const scale = 2 / (hi - lo);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0, k = at + y * stride; x < width; x++, k++) out[k] = (out[k]! - lo) * scale - 1;
   }
 }

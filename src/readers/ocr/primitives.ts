@@ -7,15 +7,12 @@
  */
 
 import type { GreyImage } from '../../image/grey.js';
-import { findRulings } from '../../image/rulings.js';
 import type { OcrEngine } from '../../ocr/engine.js';
 import { readPageImage } from '../../ocr/page.js';
 import type { PagePrimitives, Segment, TextItem } from '../pdf/types.js';
 
 /** A detected box is taller than the glyphs in it; the em is this share of its height. */
 const EM_OF_BOX = 0.75;
-/** Ruling lines are at least this long (points): longer than any glyph stroke of body text. */
-const MIN_RULING_PT = 15;
 
 export interface OcrPage {
   primitives: PagePrimitives;
@@ -27,7 +24,7 @@ export interface OcrPage {
  * size in points is the image's.
  */
 export async function ocrPagePrimitives(engine: OcrEngine, scan: GreyImage, page: number, pointsPerPixel: number): Promise<OcrPage> {
-  const reading = await readPageImage(engine, scan);
+  const reading = await readPageImage(engine, scan, pointsPerPixel);
   const k = pointsPerPixel;
   const warnings: string[] = [];
   if (reading.turns) warnings.push(`page ${page}: scanned ${reading.turns === 2 ? 'upside down' : 'sideways'}; turned upright for OCR`);
@@ -46,9 +43,10 @@ export async function ocrPagePrimitives(engine: OcrEngine, scan: GreyImage, page
       confidence: Math.round(w.confidence * 1000) / 1000,
     };
   });
-  const segments: Segment[] = findRulings(reading.image, Math.round(MIN_RULING_PT / k)).map((s) => ({ x0: s.x0 * k, y0: s.y0 * k, x1: s.x1 * k, y1: s.y1 * k }));
+  const segments: Segment[] = reading.rulings.map((s) => ({ x0: s.x0 * k, y0: s.y0 * k, x1: s.x1 * k, y1: s.y1 * k }));
   return {
     primitives: { page, width: reading.image.width * k, height: reading.image.height * k, items, segments },
     warnings,
   };
 }
+
