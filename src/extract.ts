@@ -25,6 +25,10 @@ export interface ExtractOptions {
   fileName?: string;
   /** Inputs larger than this many bytes are refused (default 100 MB). */
   maxBytes?: number;
+  /** Which pages to read by OCR: `off`, `auto` (default: those without a usable text layer), `force`. */
+  ocr?: 'off' | 'auto' | 'force';
+  /** Milliseconds one OCR'd page may take before the remaining pages are left unread. */
+  ocrPageBudgetMs?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
@@ -99,6 +103,8 @@ async function extractBytes(bytes: Uint8Array, fileName: string, options: Extrac
     const read = await entry.load();
     const readOptions: ReadOptions = { hints: templates.hints };
     if (options.password !== undefined) readOptions.password = options.password;
+    if (options.ocr !== undefined) readOptions.ocr = options.ocr;
+    if (options.ocrPageBudgetMs !== undefined) readOptions.ocrPageBudgetMs = options.ocrPageBudgetMs;
     model = await read(bytes, readOptions);
   } catch (e) {
     const reason = e instanceof InputError ? e.message : `cannot read the ${entry.format.toUpperCase()}: ${(e as Error)?.message ?? String(e)}`;

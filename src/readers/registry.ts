@@ -67,6 +67,13 @@ export const FORMATS: FormatEntry[] = [
     load: async () => (await import('./html/index.js')).readHtml,
   },
   {
+    format: 'image',
+    extensions: ['jpg', 'jpeg', 'png', 'tif', 'tiff'],
+    // JPEG, PNG, TIFF (little- and big-endian).
+    sniff: (b) => startsWith(b, [0xff, 0xd8, 0xff]) || startsWith(b, [0x89, 0x50, 0x4e, 0x47]) || startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]),
+    load: async () => (await import('./image/index.js')).readImage,
+  },
+  {
     format: 'txt',
     extensions: ['txt', 'md', 'text'],
     sniff: () => false,

@@ -13,7 +13,7 @@ import type { CompiledTable, Templates } from '../template/load.js';
 
 export const SCHEMA_VERSION = '1';
 
-export const SOURCE_FORMATS = ['pdf', 'docx', 'doc', 'html', 'txt', 'unknown'] as const;
+export const SOURCE_FORMATS = ['pdf', 'docx', 'doc', 'html', 'txt', 'image', 'unknown'] as const;
 export type OutputFormat = (typeof SOURCE_FORMATS)[number];
 
 const CellNumber = z.number().nullable();
@@ -63,6 +63,8 @@ export const Provenance = z
     page: z.number().int().positive().nullable(),
     bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
     raw: z.string(),
+    ocr: z.literal(true).optional(),
+    confidence: z.number().min(0).max(1).optional(),
   })
   .strict();
 
