@@ -32,6 +32,10 @@ export interface BatchOptions {
   out: string | undefined;
   jobs: number;
   timeoutSeconds: number;
+  /** Which pages to OCR (`off`, `auto`, `force`). */
+  ocr?: 'off' | 'auto' | 'force';
+  /** Seconds one OCR'd page may take (renewed per page, instead of the per-document timeout). */
+  ocrPageSeconds?: number;
   maxMemoryMb: number;
   maxSizeMb: number;
   provenance: boolean;
@@ -185,12 +189,18 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const sink = makeSink(o);
   o.reporter.start(todo.length);
   const maxBytes = o.maxSizeMb * 1024 * 1024;
-  const options = { provenance: o.provenance, maxBytes, ...(o.password !== undefined ? { password: o.password } : {}) };
+  const options = {
+    provenance: o.provenance,
+    maxBytes,
+    ...(o.password !== undefined ? { password: o.password } : {}),
+    ...(o.ocr !== undefined ? { ocr: o.ocr } : {}),
+  };
   const faulted = new WeakSet<Report>();
   const pool = new WorkerPool<ExtractJob, Report>({
     script: WORKER,
     size: Math.max(1, Math.min(o.jobs, todo.length)),
     timeoutMs: o.timeoutSeconds * 1000,
+    ...(o.ocrPageSeconds ? { ocrPageTimeoutMs: o.ocrPageSeconds * 1000 } : {}),
     maxMemoryMb: o.maxMemoryMb,
     onFault: (job, reason) => {
       const report = failedReport(job.path, reason);

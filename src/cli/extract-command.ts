@@ -15,6 +15,8 @@ export interface ExtractCommand {
   format: BatchFormat;
   jobs?: number | undefined;
   timeout: number;
+  ocr?: 'off' | 'auto' | 'force' | undefined;
+  ocrPageTimeout?: number | undefined;
   maxSize: number;
   maxMemory: number;
   resume: boolean;
@@ -45,6 +47,8 @@ export async function runExtract(cmd: ExtractCommand): Promise<number> {
     out,
     jobs,
     timeoutSeconds: cmd.timeout,
+    ...(cmd.ocr ? { ocr: cmd.ocr } : {}),
+    ...(cmd.ocrPageTimeout ? { ocrPageSeconds: cmd.ocrPageTimeout } : {}),
     maxMemoryMb: cmd.maxMemory,
     maxSizeMb: cmd.maxSize,
     provenance: cmd.provenance,

@@ -32,6 +32,8 @@ export async function main(argv: string[]): Promise<number> {
           .option('format', { choices: ['json', 'ndjson', 'csv'] as const, default: 'json' as const, describe: 'output format' })
           .option('jobs', { alias: 'j', type: 'number', describe: 'documents read in parallel (default: number of cores)' })
           .option('timeout', { type: 'number', default: 60, describe: 'seconds allowed per document' })
+          .option('ocr', { choices: ['off', 'auto', 'force'] as const, default: 'auto' as const, describe: 'OCR pages without a usable text layer (auto), every page (force), or none (off)' })
+          .option('ocr-page-timeout', { type: 'number', default: 600, describe: 'seconds allowed per OCR\'d page (replaces --timeout while a page is OCR\'d)' })
           .option('max-size', { type: 'number', default: 100, describe: 'largest input read, in MB' })
           .option('max-memory', { type: 'number', default: 512, describe: 'heap limit per worker, in MB' })
           .option('resume', { type: 'boolean', default: false, describe: 'skip inputs whose output (same bytes, same gongkai version) is already in --out' })
@@ -54,6 +56,8 @@ export async function main(argv: string[]): Promise<number> {
           format: args.format,
           jobs: args.jobs,
           timeout: args.timeout,
+          ocr: args.ocr,
+          ocrPageTimeout: args['ocr-page-timeout'],
           maxSize: args['max-size'],
           maxMemory: args['max-memory'],
           resume: args.resume,

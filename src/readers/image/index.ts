@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { InputError, type DocumentModel } from '../../model/document.js';
 import { toGrey } from '../../image/grey.js';
 import { ocrEngine } from '../../ocr/engine.js';
+import { ocrPageStarted } from '../../ocr/progress.js';
 import { ocrPagePrimitives } from '../ocr/primitives.js';
 import { buildBlocks } from '../pdf/pipeline.js';
 import type { PagePrimitives } from '../pdf/types.js';
@@ -34,6 +35,7 @@ export async function readImage(bytes: Uint8Array, options: ReadOptions = {}): P
   const warnings: string[] = [];
   for (let i = 0; i < count; i++) {
     const started = Date.now();
+    ocrPageStarted();
     const { data, info } = await sharp(bytes, { page: i, limitInputPixels: 2e8 }).rotate().raw().toBuffer({ resolveWithObject: true });
     const dpi = meta.density && meta.density >= 100 && meta.density <= 1200 ? meta.density : undefined;
     const pointsPerPixel = dpi ? 72 / dpi : A4_WIDTH_PT / info.width;

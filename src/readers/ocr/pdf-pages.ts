@@ -8,6 +8,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { toGrey } from '../../image/grey.js';
 import { ocrEngine } from '../../ocr/engine.js';
+import { ocrPageStarted } from '../../ocr/progress.js';
 import { openPdf } from '../pdf/load.js';
 import { ocrPagePrimitives, type OcrPage } from './primitives.js';
 
@@ -29,6 +30,7 @@ export async function ocrPdfPages(bytes: Uint8Array, pages: readonly number[], o
   try {
     for (const n of pages) {
       const started = Date.now();
+      ocrPageStarted();
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: RENDER_DPI / 72 });
       const width = Math.ceil(viewport.width), height = Math.ceil(viewport.height);
