@@ -54,9 +54,25 @@ export function createDecoder(dictionary: readonly string[]): Decoder {
       const free = greedy(probs, offset, steps, classes, (c) => dictionary[c] ?? '');
       if (free.text !== '' && ![...free.text].every((ch) => numericChars.has(ch))) return free;
       const grouped = groupedReading(probs, offset, steps, classes, groupOf, names);
-      return grouped ?? free;
+      return grouped ?? (free.text === '' ? forced(probs, offset, steps, classes, (c) => dictionary[c] ?? '') : free);
     },
   };
+}
+
+/**
+ * A detected box that reads as nothing (blank wins every timestep) still
+ * holds ink: a faint or smudged character. Rather than an empty cell — which
+ * a table reads as 0 — it gives the likeliest character at its strongest
+ * timestep, with that (low) probability as confidence.
+ */
+function forced(probs: Float32Array, offset: number, steps: number, classes: number, name: (c: number) => string): Reading {
+  let best = 0, p = 0;
+  for (let t = 0; t < steps; t++) {
+    const base = offset + t * classes;
+    for (let c = 1; c < classes; c++) if (probs[base + c]! > p) [p, best] = [probs[base + c]!, c];
+  }
+  const text = best ? name(best).trim() : '';
+  return text ? { text, confidence: p } : { text: '', confidence: 1 };
 }
 
 function greedy(probs: Float32Array, offset: number, steps: number, classes: number, name: (c: number) => string): Reading {
