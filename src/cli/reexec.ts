@@ -6,12 +6,18 @@
  * CLI starts itself again with it, once.
  */
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 
 const FLAG = '--single-threaded';
 const MARK = 'GONGKAI_REEXEC';
 
 export function shouldReexec(jobs: number, cores: number): boolean {
   return jobs >= cores && cores > 1 && !process.execArgv.includes(FLAG) && !process.env[MARK];
+}
+
+/** True in the process started again under --single-threaded. */
+export function isReexec(): boolean {
+  return !!process.env[MARK];
 }
 
 /** Runs this same command line under `node --single-threaded`; resolves to its exit code. */
@@ -24,7 +30,10 @@ export function reexecSingleThreaded(): Promise<number> {
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, forward);
     child.on('error', reject);
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)));
+    child.on('exit', (code, signal) => {
+      for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.off(s, forward);
+      resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 15) : 1));
+    });
   });
 }
 

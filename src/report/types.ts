@@ -73,7 +73,7 @@ export interface ActiveDisclosure2021 {
   licensing: { decisions: CellNumber };
   punishment: { decisions: CellNumber };
   coercion: { decisions: CellNumber };
-  fees: { amount: CellNumber };
+  fees: { amount: CellNumber; amountUnit: '元' | '万元' | '亿元' | null };
 }
 
 export interface ActiveDisclosure2019 {
@@ -114,7 +114,16 @@ export interface CellProvenance {
 
 export interface Report {
   schemaVersion: '1';
-  source: { file: string; format: OutputFormat; sha256: string; pages: number | null };
+  source: {
+    /** Base name of the input. */
+    file: string;
+    /** The path the output is named after: relative to the deepest folder holding all inputs (report-schema.md, Files); the base name for bytes. */
+    path: string;
+    format: OutputFormat;
+    /** Of the input bytes; null when they could not be read. */
+    sha256: string | null;
+    pages: number | null;
+  };
   meta: {
     title: string | null;
     agency: string | null;
