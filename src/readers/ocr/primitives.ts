@@ -36,7 +36,7 @@ export async function ocrPagePrimitives(engine: OcrEngine, scan: GreyImage, page
       x1: w.x1 * k - inset,
       y0: mid - size / 2,
       y1: mid + size / 2,
-      text: w.text,
+      text: foldOcrLookalikes(w.text),
       page,
       fontSize: Math.round(size * 100) / 100,
       bold: false,
@@ -50,3 +50,12 @@ export async function ocrPagePrimitives(engine: OcrEngine, scan: GreyImage, page
   };
 }
 
+
+/**
+ * The recogniser's dictionary holds the radical 丶 (U+4E36), which it reads
+ * for the enumeration comma 、 in many fonts (`四丶政府信息公开…`); the
+ * radical never stands alone in report prose.
+ */
+function foldOcrLookalikes(text: string): string {
+  return text.replace(/丶/g, '、');
+}
