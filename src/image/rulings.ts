@@ -6,13 +6,10 @@
  */
 
 import type { GreyImage } from './grey.js';
+import type { Segment } from '../readers/pdf/types.js';
 
-export interface PixelSegment {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
+/** A ruling in pixels: horizontal when `y0 === y1`, vertical when `x0 === x1` (the page primitives' segment shape). */
+export type PixelSegment = Segment;
 
 /** Darker than this is ink. */
 const INK = 200;

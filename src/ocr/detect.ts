@@ -7,15 +7,11 @@
 
 import sharp from 'sharp';
 import type { GreyImage } from '../image/grey.js';
+import type { Box } from '../readers/pdf/types.js';
 import { runModel, type OcrEngine } from './engine.js';
 
-/** A detected text box in page-image pixels. */
-export interface TextBox {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
+/** A detected text box in page-image pixels (the page primitives' box shape). */
+export type TextBox = Box;
 
 /** Longest side of the detector's input: bounds time and memory (the map is float32, ×3 channels in). */
 const MAX_SIDE = 1600;
