@@ -16,7 +16,7 @@ function steps(...ts: Array<Record<string, number>>): Float32Array {
       out[i * dictionary.length + dictionary.indexOf(ch)] = p;
       rest -= p;
     }
-    out[i * dictionary.length] += rest;
+    out[i * dictionary.length] = rest;
   });
   return out;
 }
