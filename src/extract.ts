@@ -43,6 +43,10 @@ export interface ExtractOptions {
   timeoutMs?: number;
   /** Give up when this signal aborts: a `failed` report saying so (checked between stages). */
   signal?: AbortSignal;
+  /** Which pages to read by OCR: `off`, `auto` (default: those without a usable text layer), `force`. */
+  ocr?: 'off' | 'auto' | 'force';
+  /** Milliseconds one OCR'd page may take before the remaining pages are left unread. */
+  ocrPageBudgetMs?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
@@ -165,6 +169,8 @@ async function extractBytes(bytes: Uint8Array, fileName: string, sourcePath: str
     const read = await entry.load();
     const readOptions: ReadOptions = { hints: readerHints(templates) };
     if (options.password !== undefined) readOptions.password = options.password;
+    if (options.ocr !== undefined) readOptions.ocr = options.ocr;
+    if (options.ocrPageBudgetMs !== undefined) readOptions.ocrPageBudgetMs = options.ocrPageBudgetMs;
     model = await read(bytes, readOptions);
   } catch (e) {
     const reason = e instanceof InputError ? e.message : `cannot read the ${entry.format.toUpperCase()}: ${(e as Error)?.message ?? String(e)}`;

@@ -26,6 +26,10 @@ export interface ExtractPoolOptions {
   maxSizeMb: number;
   provenance: boolean;
   password?: string | undefined;
+  /** Which pages to OCR (`off`, `auto`, `force`; default auto). */
+  ocr?: 'off' | 'auto' | 'force' | undefined;
+  /** Seconds one OCR'd page may take: renewed as each page starts, instead of the per-document timeout. */
+  ocrPageSeconds?: number | undefined;
 }
 
 export interface Extracted {
@@ -48,12 +52,18 @@ export interface ExtractPool {
 
 /** A warm pool of isolated extraction workers (src/batch/pool.ts). */
 export function createExtractPool(o: ExtractPoolOptions): ExtractPool {
-  const options: ExtractOptions = { provenance: o.provenance, maxBytes: o.maxSizeMb * 1024 * 1024, ...(o.password !== undefined ? { password: o.password } : {}) };
+  const options: ExtractOptions = {
+    provenance: o.provenance,
+    maxBytes: o.maxSizeMb * 1024 * 1024,
+    ...(o.password !== undefined ? { password: o.password } : {}),
+    ...(o.ocr !== undefined ? { ocr: o.ocr } : {}),
+  };
   const faults = new WeakMap<Report, string>();
   const pool = new WorkerPool<ExtractJob, Report>({
     script: WORKER,
     size: Math.max(1, o.size),
     timeoutMs: o.timeoutSeconds * 1000,
+    ...(o.ocrPageSeconds ? { ocrPageTimeoutMs: o.ocrPageSeconds * 1000 } : {}),
     maxMemoryMb: o.maxMemoryMb,
     onFault: (job, reason) => {
       const report = failedReport(job.options.fileName ?? 'input', reason, null, job.options.sourcePath);

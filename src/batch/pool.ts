@@ -15,6 +15,8 @@ export interface PoolOptions<J, R> {
   size: number;
   /** Per-job time limit in ms (0: none). */
   timeoutMs: number;
+  /** Time allowed per OCR'd page, renewed as each page starts (default: `timeoutMs`). */
+  ocrPageTimeoutMs?: number;
   /** Heap limit per worker in MB (0: Node's default). */
   maxMemoryMb: number;
   /** The result of a job whose worker died or hung: `reason` says what happened. */
@@ -75,8 +77,9 @@ export class WorkerPool<J, R> {
     worker.stdout.resume();
     worker.stderr.resume();
     const slot: Slot<J, R> = { worker, retired: false };
-    worker.on('message', (msg: { id: number; result: R }) => {
+    worker.on('message', (msg: { id: number; result: R; ocrPage?: true }) => {
       if (slot.retired || !slot.current || msg.id !== slot.current.id) return;
+      if (msg.ocrPage) return this.renew(slot);
       this.finish(slot, msg.result);
     });
     worker.on('error', (err: Error & { code?: string }) => {
@@ -106,6 +109,19 @@ export class WorkerPool<J, R> {
       }
       slot.worker.postMessage({ id: next.id, job: next.job });
     }
+  }
+
+  /**
+   * A page is being OCR'd: the document gets a fresh budget of one page
+   * (`ocrPageTimeoutMs`) from now, instead of what was left of its timeout.
+   * WebAssembly and image buffers live outside the V8 heap, so the heap cap
+   * (`maxMemoryMb`) does not count them.
+   */
+  private renew(slot: Slot<J, R>): void {
+    const ms = this.options.ocrPageTimeoutMs ?? this.options.timeoutMs;
+    if (ms <= 0) return;
+    clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => this.fault(slot, `an OCR page took longer than ${ms / 1000} s`), ms);
   }
 
   private finish(slot: Slot<J, R>, result: R): void {

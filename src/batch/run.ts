@@ -26,6 +26,10 @@ export interface BatchOptions {
   target: OutputTarget;
   jobs: number;
   timeoutSeconds: number;
+  /** Which pages to OCR (`off`, `auto`, `force`). */
+  ocr?: 'off' | 'auto' | 'force' | undefined;
+  /** Seconds one OCR'd page may take (renewed per page). */
+  ocrPageSeconds?: number | undefined;
   maxMemoryMb: number;
   maxSizeMb: number;
   provenance: boolean;
@@ -72,6 +76,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const pool = createExtractPool({
     size: Math.min(o.jobs, todo.length),
     timeoutSeconds: o.timeoutSeconds,
+    ocr: o.ocr,
+    ocrPageSeconds: o.ocrPageSeconds,
     maxMemoryMb: o.maxMemoryMb,
     maxSizeMb: o.maxSizeMb,
     provenance: o.provenance,

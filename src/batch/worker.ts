@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { extract, type ExtractOptions } from '../extract.js';
+import { setOcrPageListener } from '../ocr/progress.js';
 
 // pdf.js inflates streams through the web DecompressionStream when there is
 // one: every content stream and font then makes a round trip through web
@@ -21,6 +22,8 @@ export interface ExtractJob {
 }
 
 parentPort!.on('message', async ({ id, job }: { id: number; job: ExtractJob }) => {
+  // Each OCR'd page renews the document's time budget (see batch/pool.ts).
+  setOcrPageListener(() => parentPort!.postMessage({ id, ocrPage: true }));
   const result = await extract(job.input, job.options);
   parentPort!.postMessage({ id, result });
 });

@@ -27,6 +27,8 @@ export interface ExtractCommand {
   labels?: LabelLanguage | undefined;
   jobs?: number | undefined;
   timeout: number;
+  ocr?: 'off' | 'auto' | 'force' | undefined;
+  ocrPageTimeout?: number | undefined;
   maxSize: number;
   maxMemory: number;
   resume: boolean;
@@ -74,6 +76,8 @@ export async function runExtract(cmd: ExtractCommand): Promise<number> {
       labels: cmd.labels ?? 'keys',
       jobs,
       timeoutSeconds: cmd.timeout,
+      ocr: cmd.ocr,
+      ocrPageSeconds: cmd.ocrPageTimeout,
       maxMemoryMb: cmd.maxMemory,
       maxSizeMb: cmd.maxSize,
       provenance: cmd.provenance,
@@ -120,6 +124,8 @@ export const extractCommand: CliCommand = {
       .option('strict', { type: 'boolean', default: false, describe: 'exit 3 when every document was read but some has a failed check' })
       .option('jobs', { alias: 'j', type: 'number', describe: 'documents read in parallel (default: number of cores)' })
       .option('timeout', { type: 'number', default: 60, describe: 'seconds allowed per document' })
+      .option('ocr', { choices: ['off', 'auto', 'force'] as const, default: 'auto' as const, describe: 'OCR pages without a usable text layer (auto), every page (force), or none (off)' })
+      .option('ocr-page-timeout', { type: 'number', default: 600, describe: "seconds allowed per OCR'd page (renewed per page, instead of --timeout)" })
       .option('max-size', { type: 'number', default: 100, describe: 'largest input read, in MB' })
       .option('max-memory', { type: 'number', default: 512, describe: 'heap limit per worker, in MB' })
       .option('resume', { type: 'boolean', default: false, describe: 'skip inputs whose output (same bytes, same gongkai version) is already in the --out folder' })
@@ -152,6 +158,8 @@ export const extractCommand: CliCommand = {
       labels: a['labels'] as LabelLanguage,
       jobs: a['jobs'] as number | undefined,
       timeout: a['timeout'] as number,
+      ocr: a['ocr'] as ExtractCommand['ocr'],
+      ocrPageTimeout: a['ocr-page-timeout'] as number | undefined,
       maxSize: a['max-size'] as number,
       maxMemory: a['max-memory'] as number,
       resume: a['resume'] as boolean,

@@ -13,7 +13,7 @@
 
 export type BBox = [number, number, number, number];
 
-export type SourceFormat = 'pdf' | 'docx' | 'doc' | 'html' | 'txt';
+export type SourceFormat = 'pdf' | 'docx' | 'doc' | 'html' | 'txt' | 'image';
 
 export interface TextStyle {
   /** Font size in points, when known. */
@@ -59,6 +59,8 @@ export interface Cell {
   text: string;
   page: number | null;
   bbox?: BBox;
+  /** Read by OCR: the weakest confidence (0–1) of the text in the cell. */
+  confidence?: number;
 }
 
 export type TableStrategy = 'markup' | 'lattice' | 'stream';

@@ -11,6 +11,10 @@ export interface ReadOptions {
   password?: string;
   /** Known template labels, for readers that rebuild tables from text alignment. */
   hints?: { columnLabels: string[]; rowLabels: string[] };
+  /** Which pages to read by OCR: `off`, `auto` (default: pages without a usable text layer), `force`. */
+  ocr?: 'off' | 'auto' | 'force';
+  /** Milliseconds one OCR'd page may take. */
+  ocrPageBudgetMs?: number;
 }
 
 export type Reader = (bytes: Uint8Array, options: ReadOptions) => Promise<DocumentModel>;
@@ -61,6 +65,13 @@ export const FORMATS: FormatEntry[] = [
     extensions: ['html', 'htm', 'shtml', 'xhtml', 'mht'],
     sniff: (b) => /<(!doctype\s+html|html|head|body|meta|table|p|div)[\s>]/i.test(asciiHead(b, 2048)),
     load: async () => (await import('./html/index.js')).readHtml,
+  },
+  {
+    format: 'image',
+    extensions: ['jpg', 'jpeg', 'png', 'tif', 'tiff'],
+    // JPEG, PNG, TIFF (little- and big-endian).
+    sniff: (b) => startsWith(b, [0xff, 0xd8, 0xff]) || startsWith(b, [0x89, 0x50, 0x4e, 0x47]) || startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]),
+    load: async () => (await import('./image/index.js')).readImage,
   },
   {
     format: 'txt',

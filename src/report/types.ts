@@ -108,6 +108,9 @@ export interface CellProvenance {
   bbox?: BBox;
   /** The cell's text as printed. */
   raw: string;
+  /** Read by OCR (spec: provenance), with the recogniser's confidence 0–1. */
+  ocr?: true;
+  confidence?: number;
 }
 
 export interface Report {

@@ -16,7 +16,7 @@ export const SCHEMA_VERSION = '1';
 /** The schema's identifier (a URN: it names the contract, docs/schema.md, without claiming a web address). */
 export const SCHEMA_ID = `urn:gongkai:report-schema:${SCHEMA_VERSION}`;
 
-export const SOURCE_FORMATS = ['pdf', 'docx', 'doc', 'html', 'txt', 'unknown'] as const;
+export const SOURCE_FORMATS = ['pdf', 'docx', 'doc', 'html', 'txt', 'image', 'unknown'] as const;
 export type OutputFormat = (typeof SOURCE_FORMATS)[number];
 
 const CellNumber = z.number().nullable();
@@ -66,6 +66,8 @@ export const Provenance = z
     page: z.number().int().positive().nullable(),
     bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
     raw: z.string(),
+    ocr: z.literal(true).optional(),
+    confidence: z.number().min(0).max(1).optional(),
   })
   .strict();
 

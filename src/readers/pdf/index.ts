@@ -25,12 +25,15 @@ const UNDECODABLE_PAGE = 'its text cannot be decoded (fonts without a Unicode ma
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<DocumentModel> {
   const filter = options.hints ? mayHoldTable(options.hints) : undefined;
   const prims = await readPrimitives(bytes, options.password, options.maxPages ?? DEFAULT_MAX_PAGES, filter);
-  const problem = textLayerProblem(textLayerStats(prims.pages));
-  if (problem) throw new InputError(textLayerMessage(problem));
   const unreadable = undecodablePages(prims.pages);
   for (const p of prims.pages) if (unreadable.includes(p.page)) p.items = [];
-  const { blocks, warnings } = buildBlocks(prims, options.hints);
-  for (const n of unreadable) warnings.push(`page ${n}: ${UNDECODABLE_PAGE}`);
+  const ocr = await ocrWhereNeeded(bytes, prims, options);
+  const problem = textLayerProblem(textLayerStats(prims.pages));
+  if (problem) throw new InputError(textLayerMessage(problem));
+  const built = buildBlocks(prims, options.hints);
+  const blocks = built.blocks;
+  const warnings = [...ocr.warnings, ...built.warnings];
+  for (const n of unreadable) if (!ocr.pages.has(n)) warnings.push(`page ${n}: ${UNDECODABLE_PAGE}`);
   return {
     format: 'pdf',
     pageCount: prims.pages.length,
@@ -39,6 +42,22 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
     blocks,
     warnings,
   };
+}
+
+/**
+ * The seam to OCR: pages without a usable text layer (see `readers/ocr/decide.ts`)
+ * get their primitives from the page image instead. The OCR modules are
+ * imported only when a page needs them.
+ */
+async function ocrWhereNeeded(bytes: Uint8Array, prims: PdfPrimitives, options: PdfReadOptions): Promise<{ pages: Set<number>; warnings: string[] }> {
+  const { pagesToOcr } = await import('../ocr/decide.js');
+  const wanted = pagesToOcr(prims.pages, options.ocr ?? 'auto');
+  if (wanted.length === 0) return { pages: new Set(), warnings: [] };
+  const { ocrPdfPages } = await import('../ocr/pdf-pages.js');
+  const read = await ocrPdfPages(bytes, wanted, { password: options.password, pageBudgetMs: options.ocrPageBudgetMs });
+  prims.pages = prims.pages.map((p) => read.pages.get(p.page)?.primitives ?? p);
+  const warnings = [`OCR: ${read.pages.size} of ${prims.pages.length} page(s) read from their image`, ...[...read.pages.values()].flatMap((r) => r.warnings), ...read.warnings];
+  return { pages: new Set(read.pages.keys()), warnings };
 }
 
 /** Step 1, with the document always destroyed and pdfjs failures made user-facing. */

@@ -10,7 +10,7 @@
 
 import type { Cell, Table } from '../../model/document.js';
 import { clusterValues, toBBox } from './geometry.js';
-import { cellText } from './cell-text.js';
+import { cellText, ocrConfidence } from './cell-text.js';
 import type { Box, Segment, TextItem } from './types.js';
 
 /** Distance (points) within which two ruling positions are the same line. */
@@ -225,15 +225,12 @@ export function fillGrid(page: number, grid: Grid, items: readonly TextItem[]): 
     const k = owner[r]?.[c];
     if (k !== undefined && k >= 0) byCell[k]!.push(it);
   }
-  const cells: Cell[] = spans.map(([r, c, rs, cs], k) => ({
-    row: r,
-    col: c,
-    rowSpan: rs,
-    colSpan: cs,
-    text: cellText(byCell[k]!),
-    page,
-    bbox: toBBox({ x0: xs[c]!, y0: ys[r]!, x1: xs[c + cs]!, y1: ys[r + rs]! }),
-  }));
+  const cells: Cell[] = spans.map(([r, c, rs, cs], k) => {
+    const cell: Cell = { row: r, col: c, rowSpan: rs, colSpan: cs, text: cellText(byCell[k]!), page, bbox: toBBox({ x0: xs[c]!, y0: ys[r]!, x1: xs[c + cs]!, y1: ys[r + rs]! }) };
+    const confidence = ocrConfidence(byCell[k]!);
+    if (confidence !== undefined) cell.confidence = confidence;
+    return cell;
+  });
   return {
     kind: 'table',
     rows: ys.length - 1,

@@ -13,6 +13,10 @@ export interface PdfReadOptions {
   hints?: TableHints;
   /** Refuse documents with more pages than this (default 1000): an annual report has a few dozen. */
   maxPages?: number;
+  /** Which pages to read by OCR (default `auto`: those without a usable text layer). */
+  ocr?: 'off' | 'auto' | 'force';
+  /** Milliseconds one OCR'd page may take before the rest are left unread. */
+  ocrPageBudgetMs?: number;
 }
 
 /**
@@ -40,6 +44,8 @@ export interface TextItem extends Box {
   bold: boolean;
   /** Set when the baseline is not horizontal (a watermark, or a rotated table heading). */
   rotated?: boolean;
+  /** Set on text read by OCR: the recogniser's confidence, 0–1 (its weakest character). */
+  confidence?: number;
 }
 
 /**

@@ -1,0 +1,58 @@
+/**
+ * Grey page images: the one pixel format every OCR stage works on
+ * (8-bit, one channel, row-major, 0 = black, 255 = white).
+ */
+
+export interface GreyImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/**
+ * Red/pink stamps (公章) and coloured noise are dropped by reading the red
+ * channel: a red seal is nearly white there while black and dark-blue text
+ * stays dark, so digits under a stamp survive. A pixel counts as "colour"
+ * when its red exceeds both green and blue by `COLOUR_GAP`.
+ */
+const COLOUR_GAP = 40;
+
+/**
+ * Interleaved pixels (`channels` 1–4, as sharp and canvases give them) →
+ * grey. Colour images use the red channel where a pixel is reddish and the
+ * luminance elsewhere.
+ */
+export function toGrey(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: number): GreyImage {
+  const n = width * height;
+  const data = new Uint8Array(n);
+  if (channels <= 2) {
+    for (let i = 0; i < n; i++) data[i] = pixels[i * channels]!;
+    return { width, height, data };
+  }
+  for (let i = 0, k = 0; i < n; i++, k += channels) {
+    const r = pixels[k]!, g = pixels[k + 1]!, b = pixels[k + 2]!;
+    data[i] = r - Math.max(g, b) > COLOUR_GAP ? 255 : (r * 299 + g * 587 + b * 114) / 1000;
+  }
+  return { width, height, data };
+}
+
+/** The image turned by 180° (a page scanned upside down). */
+export function rotate180(img: GreyImage): GreyImage {
+  const data = new Uint8Array(img.data.length);
+  for (let i = 0, n = data.length; i < n; i++) data[i] = img.data[n - 1 - i]!;
+  return { width: img.width, height: img.height, data };
+}
+
+/** The image turned by 90° clockwise (`turns` = 1) or counter-clockwise (`turns` = 3). */
+export function rotateQuarter(img: GreyImage, turns: 1 | 3): GreyImage {
+  const { width: w, height: h } = img;
+  const data = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      // Clockwise: (x, y) → (h-1-y, x); counter-clockwise: (x, y) → (y, w-1-x). New width is h.
+      const [nx, ny] = turns === 1 ? [h - 1 - y, x] : [y, w - 1 - x];
+      data[ny * h + nx] = img.data[y * w + x]!;
+    }
+  }
+  return { width: h, height: w, data };
+}

@@ -1,0 +1,84 @@
+/**
+ * Ruling lines (table borders) found in a page image: long runs of ink
+ * along a pixel row or column. Each run becomes a segment; collinear pieces
+ * (a border a few pixels thick, or broken by scan noise) are joined later by
+ * the lattice stage's own merging, exactly as for a PDF's drawn borders.
+ */
+
+import type { GreyImage } from './grey.js';
+import type { Segment } from '../readers/pdf/types.js';
+
+/** A ruling in pixels: horizontal when `y0 === y1`, vertical when `x0 === x1` (the page primitives' segment shape). */
+export type PixelSegment = Segment;
+
+/** Darker than this is ink. */
+const INK = 200;
+/** Gaps (pixels) bridged inside a run: JPEG noise and faint spots on a printed border. */
+const GAP = 3;
+
+/**
+ * Horizontal (`y0 === y1`) and vertical (`x0 === x1`) runs of ink at least
+ * `minLength` pixels long. A glyph's strokes are shorter than about one em,
+ * so `minLength` should be well over the body text's size in pixels.
+ */
+export function findRulings(img: GreyImage, minLength: number): PixelSegment[] {
+  const { width: w, height: h, data } = img;
+  const out: PixelSegment[] = [];
+  for (let y = 0; y < h; y++) {
+    runs(w, (x) => data[y * w + x]! < INK, minLength, (a, b) => out.push({ x0: a, y0: y, x1: b, y1: y }));
+  }
+  for (let x = 0; x < w; x++) {
+    runs(h, (y) => data[y * w + x]! < INK, minLength, (a, b) => out.push({ x0: x, y0: a, x1: x, y1: b }));
+  }
+  return out;
+}
+
+function runs(n: number, ink: (i: number) => boolean, minLength: number, emit: (a: number, b: number) => void): void {
+  let start = -1, last = -1;
+  const close = () => {
+    if (start >= 0 && last - start + 1 >= minLength) emit(start, last + 1);
+  };
+  for (let i = 0; i < n; i++) {
+    if (!ink(i)) continue;
+    if (start >= 0 && i - last - 1 > GAP) {
+      close();
+      start = i;
+    } else if (start < 0) start = i;
+    last = i;
+  }
+  close();
+}
+
+/**
+ * A run of ink lying mostly inside detected text is a stroke of a glyph (一,
+ * a bold heading's bar), not a table border: borders run between the boxes.
+ */
+export function isGlyphStroke(s: PixelSegment, words: readonly PixelSegment[]): boolean {
+  const horizontal = s.y0 === s.y1;
+  const length = horizontal ? s.x1 - s.x0 : s.y1 - s.y0;
+  let covered = 0;
+  for (const w of words) {
+    if (horizontal ? s.y0 <= w.y0 || s.y0 >= w.y1 : s.x0 <= w.x0 || s.x0 >= w.x1) continue;
+    const [a, b] = horizontal ? [w.x0, w.x1] : [w.y0, w.y1];
+    const [c, d] = horizontal ? [s.x0, s.x1] : [s.y0, s.y1];
+    covered += Math.max(0, Math.min(b, d) - Math.max(a, c));
+  }
+  return covered >= length / 2;
+}
+
+/** The image with the ruling lines painted white (and their ink fringe one pixel across), so crops of cell text hold no border. */
+export function eraseRulings(img: GreyImage, rulings: readonly PixelSegment[]): GreyImage {
+  const { width: w, height: h } = img;
+  const data = img.data.slice();
+  const clear = (x: number, y: number) => {
+    if (x >= 0 && y >= 0 && x < w && y < h) data[y * w + x] = 255;
+  };
+  for (const s of rulings) {
+    if (s.y0 === s.y1) {
+      for (let x = s.x0; x < s.x1; x++) for (let d = -1; d <= 1; d++) if (d === 0 || img.data[(s.y0 + d) * w + x]! < INK) clear(x, s.y0 + d);
+    } else {
+      for (let y = s.y0; y < s.y1; y++) for (let d = -1; d <= 1; d++) if (d === 0 || img.data[y * w + s.x0 + d]! < INK) clear(s.x0 + d, y);
+    }
+  }
+  return { width: w, height: h, data };
+}

@@ -1,0 +1,69 @@
+/**
+ * One page image → its words: straightened (deskew, sideways, upside
+ * down), text boxes detected, each box read with a confidence.
+ */
+
+import { estimateSkew, rotateBy } from '../image/deskew.js';
+import { rotate180, rotateQuarter, type GreyImage } from '../image/grey.js';
+import { eraseRulings, findRulings, isGlyphStroke, type PixelSegment } from '../image/rulings.js';
+import { detectText, type TextBox } from './detect.js';
+import type { OcrEngine } from './engine.js';
+import { looksSideways, upsideDownShare } from './orient.js';
+import { recogniseBoxes, type RecognisedBox } from './recognize.js';
+
+export interface PageReading {
+  /** The straightened image the words' boxes refer to. */
+  image: GreyImage;
+  words: RecognisedBox[];
+  /** Table borders found in the image (glyph strokes excluded). */
+  rulings: PixelSegment[];
+  /** Degrees the scan leaned (undone). */
+  skew: number;
+  /** Quarter turns clockwise applied to set the page upright (0–3). */
+  turns: number;
+}
+
+/** Ruling lines are at least this long (points): longer than any glyph stroke of body text. */
+const MIN_RULING_PT = 15;
+
+/** `pointsPerPixel` (72 / dpi) sets the shortest ruling line looked for. */
+export async function readPageImage(engine: OcrEngine, scan: GreyImage, pointsPerPixel: number): Promise<PageReading> {
+  const lap = stopwatch();
+  const skew = estimateSkew(scan);
+  let image = await rotateBy(scan, skew);
+  lap('deskew');
+  let boxes = await detectText(engine, image);
+  lap('detect');
+  let turns = 0;
+  if (looksSideways(boxes)) {
+    image = rotateQuarter(image, 1);
+    turns = 1;
+    boxes = await detectText(engine, image);
+  }
+  if ((await upsideDownShare(engine, image, boxes)) > 0.5) {
+    image = rotate180(image);
+    turns += 2;
+    boxes = boxes.map((b) => flip(b, image));
+  }
+  lap('orient');
+  const rulings = findRulings(image, Math.round(MIN_RULING_PT / pointsPerPixel)).filter((s) => !isGlyphStroke(s, boxes));
+  lap('rulings');
+  const words = (await recogniseBoxes(engine, eraseRulings(image, rulings), boxes)).filter((w) => w.text !== '');
+  lap(`recognise ${boxes.length} boxes`);
+  return { image, words, rulings, skew, turns };
+}
+
+function flip(b: TextBox, img: GreyImage): TextBox {
+  return { x0: img.width - b.x1, y0: img.height - b.y1, x1: img.width - b.x0, y1: img.height - b.y0 };
+}
+
+/** Phase timings on stderr when GONGKAI_OCR_TIMING is set (for bench/ocr.mjs and tuning). */
+function stopwatch(): (phase: string) => void {
+  if (!process.env.GONGKAI_OCR_TIMING) return () => undefined;
+  let t = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    process.stderr.write(`ocr ${phase}: ${Math.round(now - t)} ms\n`);
+    t = now;
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * Which pages of a PDF to OCR, per page: those whose text layer is missing,
+ * or all of them when the document's text layer is unusable as a whole
+ * (fonts without a Unicode map decode to garbage on every page).
+ *
+ * - `off`: never (a scan fails with "no usable text layer").
+ * - `auto` (default): pages without text; every page when the text is garbage.
+ * - `force`: every page, whatever its text layer.
+ */
+
+import { hasUsableText, textLayerStats } from '../pdf/text-layer.js';
+import type { PagePrimitives } from '../pdf/types.js';
+
+export type OcrMode = 'off' | 'auto' | 'force';
+
+export const OCR_MODES: readonly OcrMode[] = ['off', 'auto', 'force'];
+
+export function pagesToOcr(pages: readonly PagePrimitives[], mode: OcrMode): number[] {
+  if (mode === 'off') return [];
+  if (mode === 'force' || !hasUsableText(textLayerStats(pages))) return pages.map((p) => p.page);
+  return pages.filter((p) => textLayerStats([p]).chars === 0).map((p) => p.page);
+}
