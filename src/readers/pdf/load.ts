@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { InputError } from '../../model/document.js';
-import { importTextOnlyPdfjs } from './pdfjs-text-only.js';
+import { importTextOnlyPdfjs, textOnlyPdfjsTurnedOff } from './pdfjs-text-only.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 export type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
@@ -88,7 +88,7 @@ function dataDirs(): DataDirs {
  * plain Error when the build's text-only copy is missing.
  */
 export async function openPdf(bytes: Uint8Array, password?: string, use: PdfUse = 'render'): Promise<PdfDocument> {
-  const lib = await pdfjs(use);
+  const lib = await pdfjs(use === 'text' && textOnlyPdfjsTurnedOff() ? 'render' : use);
   const { cMapUrl, standardFontDataUrl } = dataDirs();
   // pdfjs takes the array over (its byteLength becomes 0) and rejects Buffers: pass a copy.
   const data = new Uint8Array(bytes.byteLength);

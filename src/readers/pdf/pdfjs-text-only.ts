@@ -41,13 +41,23 @@ interface Manifest {
 
 let status: TextOnlyPdfjsStatus | undefined;
 
+/** Escape hatch: `GONGKAI_FULL_PDFJS=1` makes text-only loads use the original pdf.js too. */
+export const FULL_PDFJS_ENV = 'GONGKAI_FULL_PDFJS';
+
+/** True when the environment turns the text-only copy off (read at every load). */
+export function textOnlyPdfjsTurnedOff(): boolean {
+  return process.env[FULL_PDFJS_ENV] === '1';
+}
+
 /**
- * Whether text-only loads are patched: reads the copy's manifest written at
- * build time. Never throws; `reason` says what is missing.
+ * Whether text-only loads run on the derived copy: reads the copy's manifest
+ * written at build time. Never throws; `reason` says what is missing or that
+ * the environment turned it off.
  */
 export function textOnlyPdfjsStatus(): TextOnlyPdfjsStatus {
-  if (status) return status;
   const off = (reason: string): TextOnlyPdfjsStatus => ({ active: false, dir: DIR, pdfjsDist: null, edits: [], workerGlobal: null, reason });
+  if (textOnlyPdfjsTurnedOff()) return off(`turned off by ${FULL_PDFJS_ENV}=1`);
+  if (status) return status;
   const manifestPath = `${DIR}manifest.json`;
   if (!existsSync(manifestPath)) return off(`${manifestPath} not found: run \`npm run build\``);
   let m: Manifest;
