@@ -11,11 +11,13 @@ import { extract, type ExtractOptions } from '../extract.js';
 // global removed (which had made pdf.js throw and catch once per stream).
 
 export interface ExtractJob {
-  path: string;
-  options: ExtractOptions;
+  /** A file path, or the document's bytes (copied to the worker). */
+  input: string | Uint8Array;
+  /** `signal` cannot cross threads; the pool's timeout and termination stand in for it. */
+  options: Omit<ExtractOptions, 'signal'>;
 }
 
 parentPort!.on('message', async ({ id, job }: { id: number; job: ExtractJob }) => {
-  const result = await extract(job.path, job.options);
+  const result = await extract(job.input, job.options);
   parentPort!.postMessage({ id, result });
 });
