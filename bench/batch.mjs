@@ -63,9 +63,11 @@ function outputHashes(out) {
     for (const f of readdirSync(join(out, r)).filter((f) => f.endsWith('.json'))) {
       const src = distinct[Number(f.slice(0, 3))];
       const report = JSON.parse(readFileSync(join(out, r, f), 'utf8'));
-      report.source.file = basename(src); // the link's name is the run's, not the document's
-      const h = sha(JSON.stringify(report));
       const key = keyOf.get(src);
+      // The link's name and path are the run's, not the document's.
+      report.source.file = basename(src);
+      if ('path' in report.source) report.source.path = key;
+      const h = sha(JSON.stringify(report));
       if (byDoc.has(key) && byDoc.get(key) !== h) byDoc.set(key, 'DIFFERS BETWEEN ROUNDS');
       else byDoc.set(key, h);
     }
@@ -78,12 +80,12 @@ function gongkai(jobs) {
   const summary = join(work, 'summary.json');
   const t = timed(process.execPath, [CLI, 'extract', inputs, '--out', out, '--jobs', String(jobs), '--summary', summary]);
   const s = JSON.parse(readFileSync(summary, 'utf8'));
-  return { docs: s.documents, seconds: t.seconds, rssMb: t.rssMb ?? s.peakRssMb, complete: s.byStatus.complete, hashes: outputHashes(out) };
+  return { docs: s.documents, seconds: t.seconds, cpuSeconds: t.cpuSeconds, rssMb: t.rssMb ?? s.peakRssMb, complete: s.byStatus.complete, hashes: outputHashes(out) };
 }
 
 function pdftotext(jobs) {
   const t = timed('sh', ['-c', `xargs -P ${jobs} -I{} pdftotext -layout {} /dev/null < ${join(work, 'list.txt')} 2>/dev/null`]);
-  return { docs: list.length, seconds: t.seconds, rssMb: t.rssMb };
+  return { docs: list.length, seconds: t.seconds, cpuSeconds: t.cpuSeconds, rssMb: t.rssMb };
 }
 
 const split = join(work, 'split.json');
@@ -100,17 +102,21 @@ for (const jobs of [1, 2]) {
 
 console.log(`${distinct.length} distinct PDFs × ${rounds} rounds = ${list.length} documents, from:`);
 for (const d of used) console.log(`- ${relative(ROOT, d) || '.'} (${pdfsUnder(d).length})`);
-console.log('\n| run | jobs | documents | seconds | documents/s | peak RSS (MB) |');
-console.log('| --- | --: | --: | --: | --: | --: |');
+console.log('\n| run | jobs | documents | seconds | documents/s | CPU seconds | documents per CPU-second | peak RSS (MB) |');
+console.log('| --- | --: | --: | --: | --: | --: | --: | --: |');
+const fmt = (x, d = 1) => (x === null || x === undefined ? 'n/a' : x.toFixed(d));
 for (const r of rows) {
   const what = r.complete !== undefined ? `${r.what} (${r.complete} complete)` : r.what;
-  console.log(`| ${what} | ${r.jobs} | ${r.docs} | ${r.seconds.toFixed(1)} | ${(r.docs / r.seconds).toFixed(1)} | ${r.rssMb ?? 'n/a'} |`);
+  console.log(`| ${what} | ${r.jobs} | ${r.docs} | ${fmt(r.seconds)} | ${fmt(r.docs / r.seconds)} | ${fmt(r.cpuSeconds)} | ${r.cpuSeconds ? fmt(r.docs / r.cpuSeconds) : 'n/a'} | ${r.rssMb ?? 'n/a'} |`);
 }
 console.log('');
+// On a shared machine wall time depends on the neighbours; CPU time much less.
 for (const jobs of [1, 2]) {
   const g = rows.find((r) => r.jobs === jobs && r.what === 'gongkai');
   const p = rows.find((r) => r.jobs === jobs && r.what.startsWith('pdftotext'));
-  if (g && p) console.log(`--jobs ${jobs}: gongkai reads PDFs at ${(g.docs / g.seconds / (p.docs / p.seconds)).toFixed(2)}× pdftotext's rate`);
+  if (!g || !p) continue;
+  const cpu = g.cpuSeconds && p.cpuSeconds ? `; per CPU-second ${(p.cpuSeconds / g.cpuSeconds).toFixed(2)}×` : '';
+  console.log(`--jobs ${jobs}: gongkai reads PDFs at ${(g.docs / g.seconds / (p.docs / p.seconds)).toFixed(2)}× pdftotext's rate${cpu}`);
 }
 const gk = warm.totalMs - warm.pdfjsMs;
 console.log(
