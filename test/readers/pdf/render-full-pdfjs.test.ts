@@ -59,8 +59,8 @@ function compare(a: Gray, b: Gray): { correlation: number; inkRatio: number } {
   for (let y = 0; y < bh * BLOCK; y++) {
     for (let x = 0; x < bw * BLOCK; x++) {
       const k = Math.floor(y / BLOCK) * bw + Math.floor(x / BLOCK);
-      sa[k] += a.ink[y * a.width + x]!;
-      sb[k] += b.ink[y * b.width + x]!;
+      sa[k] = sa[k]! + a.ink[y * a.width + x]!;
+      sb[k] = sb[k]! + b.ink[y * b.width + x]!;
     }
   }
   const mean = (v: Float64Array) => v.reduce((s, x) => s + x, 0) / v.length;
