@@ -1,69 +1,149 @@
-// Throughput of a bulk run: a batch of >= 1,000 documents (copies of the
-// sample PDFs and DOCX), gongkai at --jobs 1 and --jobs 2, side by side with
-// `pdftotext -layout` over the same PDFs with the same parallelism, in one run.
-//   node bench/batch.mjs [COPIES_TARGET]
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// Throughput of a bulk run on every PDF the project has: the sample PDFs in
+// all their renderings (LibreOffice, Chromium) and the test fixtures' PDFs,
+// plus, when present, the PDFs of ../shared/corpus and ../shared/corpus-legacy
+// (or folders given with --add). The set is repeated --rounds times (distinct
+// documents, in rounds, never copies of a few). In one run:
+//   - warm CPU ms per document, split into pdf.js and gongkai's own stages
+//     (bench/split.mjs, one process under --single-threaded);
+//   - gongkai's CLI at --jobs 1 and 2, and `pdftotext -layout` on the same
+//     files with the same parallelism: documents/s, and their ratio;
+//   - peak RSS (GNU time);
+//   - outputs: the CLI runs must agree with each other, with a run on the
+//     original pdf.js, and (with --hashes FILE) with the hashes stored there
+//     by an earlier run (written when FILE does not exist yet).
+//   node bench/batch.mjs [--rounds N] [--add DIR]… [--hashes FILE]
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { CLI, ROOT, have, requireBuild, timed } from './common.mjs';
 
 requireBuild();
-const target = Number(process.argv[2] ?? 1000);
-const samples = join(ROOT, 'samples/docs');
-const pdfs = readdirSync(samples).filter((f) => f.endsWith('.pdf')).sort();
-const docxs = readdirSync(samples).filter((f) => f.endsWith('.docx') && !f.startsWith('meeting')).sort();
-const work = mkdtempSync(join(tmpdir(), 'gongkai-batch-'));
+const { values: args } = parseArgs({
+  options: { rounds: { type: 'string', default: '8' }, add: { type: 'string', multiple: true, default: [] }, hashes: { type: 'string' } },
+});
+const rounds = Number(args.rounds);
 
-/** `n` copies cycling through `names`, in sub-folders of 100. */
-function build(name, names, n) {
-  const dir = join(work, name);
-  const list = [];
-  for (let i = 0; i < n; i++) {
-    const sub = join(dir, String(Math.floor(i / 100)).padStart(2, '0'));
-    mkdirSync(sub, { recursive: true });
-    const src = names[i % names.length];
-    const dst = join(sub, `${String(i).padStart(4, '0')}-${src}`);
-    copyFileSync(join(samples, src), dst);
+function pdfsUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map((f) => join(dir, String(f)))
+    .filter((f) => f.toLowerCase().endsWith('.pdf') && statSync(f).isFile())
+    .sort();
+}
+const shared = ['corpus', 'corpus-legacy'].map((c) => resolve(ROOT, '..', 'shared', c, 'docs'));
+const sources = [join(ROOT, 'samples/docs'), join(ROOT, 'test/fixtures'), ...shared, ...args.add.map((d) => resolve(d))];
+const distinct = [...new Set(sources.flatMap(pdfsUnder))];
+/** A document's name in the hash list: its path from its source folder's parent (`samples/docs/x.pdf`). */
+const keyOf = new Map(sources.flatMap((d) => pdfsUnder(d).map((f) => [f, join(basename(resolve(d, '..')), basename(d), relative(d, f))])).reverse());
+const used = sources.filter((d) => pdfsUnder(d).length);
+
+// Links, not copies: rounds × distinct documents, each under its own name.
+const work = mkdtempSync(join(tmpdir(), 'gongkai-batch-'));
+const inputs = join(work, 'in');
+const list = [];
+for (let r = 0; r < rounds; r++) {
+  const dir = join(inputs, `round-${String(r).padStart(2, '0')}`);
+  mkdirSync(dir, { recursive: true });
+  distinct.forEach((src, i) => {
+    const dst = join(dir, `${String(i).padStart(3, '0')}-${basename(src)}`);
+    symlinkSync(src, dst);
     list.push(dst);
+  });
+}
+writeFileSync(join(work, 'list.txt'), list.join('\n'));
+writeFileSync(join(work, 'distinct.txt'), distinct.join('\n'));
+
+const sha = (text) => createHash('sha256').update(text).digest('hex');
+/** Output hashes by distinct input (relative to the repo), from a CLI output folder. */
+function outputHashes(out) {
+  const byDoc = new Map();
+  for (const r of readdirSync(out).filter((d) => d.startsWith('round-'))) {
+    for (const f of readdirSync(join(out, r)).filter((f) => f.endsWith('.json'))) {
+      const src = distinct[Number(f.slice(0, 3))];
+      const report = JSON.parse(readFileSync(join(out, r, f), 'utf8'));
+      const key = keyOf.get(src);
+      // The link's name and path are the run's, not the document's.
+      report.source.file = basename(src);
+      if ('path' in report.source) report.source.path = key;
+      const h = sha(JSON.stringify(report));
+      if (byDoc.has(key) && byDoc.get(key) !== h) byDoc.set(key, 'DIFFERS BETWEEN ROUNDS');
+      else byDoc.set(key, h);
+    }
   }
-  return { dir, list };
+  return Object.fromEntries([...byDoc].sort());
 }
 
-const pdfSet = build('pdf', pdfs, target);
-const mixedSet = build('mixed', [...pdfs, ...docxs], target);
-writeFileSync(join(work, 'pdf-list.txt'), pdfSet.list.join('\n'));
-
-function gongkai(set, jobs, env = {}) {
+function gongkai(jobs) {
   const out = join(work, `out-${jobs}`);
   const summary = join(work, 'summary.json');
-  rmSync(out, { recursive: true, force: true });
-  const t = timed(process.execPath, [CLI, 'extract', set.dir, '--out', out, '--jobs', String(jobs), '--summary', summary], { env: { ...process.env, ...env } });
+  const t = timed(process.execPath, [CLI, 'extract', inputs, '--out', out, '--jobs', String(jobs), '--summary', summary]);
   const s = JSON.parse(readFileSync(summary, 'utf8'));
-  return { docs: s.documents, seconds: t.seconds, rssMb: t.rssMb ?? s.peakRssMb, complete: s.byStatus.complete };
+  return { docs: s.documents, seconds: t.seconds, cpuSeconds: t.cpuSeconds, rssMb: t.rssMb ?? s.peakRssMb, complete: s.byStatus.complete, hashes: outputHashes(out) };
 }
 
 function pdftotext(jobs) {
-  const t = timed('sh', ['-c', `xargs -P ${jobs} -I{} pdftotext -layout {} /dev/null < ${join(work, 'pdf-list.txt')}`]);
-  return { docs: pdfSet.list.length, seconds: t.seconds, rssMb: t.rssMb };
+  const t = timed('sh', ['-c', `xargs -P ${jobs} -I{} pdftotext -layout {} /dev/null < ${join(work, 'list.txt')} 2>/dev/null`]);
+  return { docs: list.length, seconds: t.seconds, cpuSeconds: t.cpuSeconds, rssMb: t.rssMb };
 }
 
+const split = join(work, 'split.json');
+const st = timed(process.execPath, ['--single-threaded', join(ROOT, 'bench/split.mjs'), join(work, 'distinct.txt'), split]);
+if (!existsSync(split)) throw new Error(`bench/split.mjs failed: ${st.stderr}`);
+const warm = JSON.parse(readFileSync(split, 'utf8'));
+
 const rows = [];
+const poppler = have('pdftotext');
 for (const jobs of [1, 2]) {
-  rows.push({ what: `gongkai, ${target} PDFs`, jobs, ...gongkai(pdfSet, jobs) });
-  if (have('pdftotext')) rows.push({ what: `pdftotext -layout, same ${target} PDFs`, jobs, ...pdftotext(jobs) });
-  rows.push({ what: `gongkai, ${target} PDF+DOCX`, jobs, ...gongkai(mixedSet, jobs) });
+  rows.push({ what: 'gongkai', jobs, ...gongkai(jobs) });
+  if (poppler) rows.push({ what: 'pdftotext -layout', jobs, ...pdftotext(jobs) });
 }
-// With jobs = cores the CLI restarts itself under node --single-threaded (src/cli/reexec.ts); this row shows what that is worth.
-rows.push({ what: `gongkai without the --single-threaded restart, ${target} PDFs`, jobs: 2, ...gongkai(pdfSet, 2, { GONGKAI_REEXEC: '1' }) });
-console.log('| run | jobs | documents | seconds | documents/s | peak RSS (MB) |');
-console.log('| --- | --: | --: | --: | --: | --: |');
+
+console.log(`${distinct.length} distinct PDFs × ${rounds} rounds = ${list.length} documents, from:`);
+for (const d of used) console.log(`- ${relative(ROOT, d) || '.'} (${pdfsUnder(d).length})`);
+console.log('\n| run | jobs | documents | seconds | documents/s | CPU seconds | documents per CPU-second | peak RSS (MB) |');
+console.log('| --- | --: | --: | --: | --: | --: | --: | --: |');
+const fmt = (x, d = 1) => (x === null || x === undefined ? 'n/a' : x.toFixed(d));
 for (const r of rows) {
-  console.log(`| ${r.what}${r.complete !== undefined ? ` (${r.complete} complete)` : ''} | ${r.jobs} | ${r.docs} | ${r.seconds.toFixed(1)} | ${(r.docs / r.seconds).toFixed(1)} | ${r.rssMb ?? 'n/a'} |`);
+  const what = r.complete !== undefined ? `${r.what} (${r.complete} complete)` : r.what;
+  console.log(`| ${what} | ${r.jobs} | ${r.docs} | ${fmt(r.seconds)} | ${fmt(r.docs / r.seconds)} | ${fmt(r.cpuSeconds)} | ${r.cpuSeconds ? fmt(r.docs / r.cpuSeconds) : 'n/a'} | ${r.rssMb ?? 'n/a'} |`);
 }
+console.log('');
+// On a shared machine wall time depends on the neighbours; CPU time much less.
 for (const jobs of [1, 2]) {
-  const g = rows.find((r) => r.jobs === jobs && r.what === `gongkai, ${target} PDFs`);
+  const g = rows.find((r) => r.jobs === jobs && r.what === 'gongkai');
   const p = rows.find((r) => r.jobs === jobs && r.what.startsWith('pdftotext'));
-  if (g && p) console.log(`\n--jobs ${jobs}: gongkai reads PDFs at ${((g.docs / g.seconds) / (p.docs / p.seconds)).toFixed(2)}× pdftotext's rate`);
+  if (!g || !p) continue;
+  const cpu = g.cpuSeconds && p.cpuSeconds ? `; per CPU-second ${(p.cpuSeconds / g.cpuSeconds).toFixed(2)}×` : '';
+  console.log(`--jobs ${jobs}: gongkai reads PDFs at ${(g.docs / g.seconds / (p.docs / p.seconds)).toFixed(2)}× pdftotext's rate${cpu}`);
 }
-console.log(`\nnode ${process.version}; ${new Date().toISOString().slice(0, 10)}; work folder ${work}`);
+const gk = warm.totalMs - warm.pdfjsMs;
+console.log(
+  `\nWarm CPU per document (one process, --single-threaded, ${warm.documents} distinct PDFs): ${warm.totalMs.toFixed(1)} ms = ` +
+    `pdf.js (reader step 1: load, text, operators → page primitives) ${warm.pdfjsMs.toFixed(1)} ms (${((100 * warm.pdfjsMs) / warm.totalMs).toFixed(0)} %) + ` +
+    `gongkai's stages (blocks, sections, mapping, checks, schema) ${gk.toFixed(1)} ms (${((100 * gk) / warm.totalMs).toFixed(0)} %)`,
+);
+console.log(`pdf.js text-only copy: ${warm.textOnly.active ? `active (pdfjs-dist ${warm.textOnly.pdfjsDist}; ${warm.textOnly.edits.join(', ')})` : `NOT active: ${warm.textOnly.reason}`}`);
+
+// Outputs: the same in every run, the same as with the original pdf.js, the same as stored.
+let ok = true;
+const [a, b] = rows.filter((r) => r.what === 'gongkai');
+const mismatch = Object.keys(a.hashes).filter((k) => a.hashes[k] !== b.hashes[k] || a.hashes[k].startsWith('DIFFERS'));
+if (mismatch.length) (ok = false), console.log(`OUTPUTS DIFFER between runs: ${mismatch.join(', ')}`);
+if (warm.differFromFullPdfjs.length) (ok = false), console.log(`OUTPUTS DIFFER from the original pdf.js: ${warm.differFromFullPdfjs.join(', ')}`);
+else console.log(`Outputs: identical with the original pdf.js on all ${warm.documents} distinct PDFs`);
+if (args.hashes) {
+  if (existsSync(args.hashes)) {
+    const stored = JSON.parse(readFileSync(args.hashes, 'utf8'));
+    const changed = Object.keys({ ...stored, ...a.hashes }).filter((k) => stored[k] !== a.hashes[k]);
+    if (changed.length) (ok = false), console.log(`OUTPUTS DIFFER from ${args.hashes}: ${changed.join(', ')}`);
+    else console.log(`Outputs: byte-identical to ${args.hashes} (${Object.keys(stored).length} documents)`);
+  } else {
+    writeFileSync(args.hashes, JSON.stringify(a.hashes, null, 2) + '\n');
+    console.log(`Output hashes written to ${args.hashes}`);
+  }
+}
+console.log(`\nnode ${process.version}; ${new Date().toISOString().slice(0, 10)}`);
 rmSync(work, { recursive: true, force: true });
+process.exitCode = ok ? 0 : 1;

@@ -14,23 +14,26 @@ export function have(cmd) {
 }
 
 /**
- * Runs a command; returns wall seconds and the peak RSS (MB) of its largest
- * process (GNU time's %M), or null when GNU time is absent.
+ * Runs a command; returns wall seconds, and the peak RSS (MB) of its largest
+ * process (GNU time's %M) and the CPU seconds of it and its children (%U + %S),
+ * or null for both when GNU time is absent.
  */
 export function timed(cmd, args, options = {}) {
   const report = join(tmpdir(), `gongkai-bench-${process.pid}.time`);
   const useTime = existsSync(GNU_TIME);
   const t0 = performance.now();
   const r = useTime
-    ? spawnSync(GNU_TIME, ['-f', '%M', '-o', report, cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], ...options })
+    ? spawnSync(GNU_TIME, ['-f', '%M %U %S', '-o', report, cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], ...options })
     : spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
   const seconds = (performance.now() - t0) / 1000;
-  let rssMb = null;
+  let rssMb = null, cpuSeconds = null;
   if (useTime) {
-    rssMb = Math.round(Number(readFileSync(report, 'utf8').trim().split('\n').pop()) / 1024);
+    const [kb, user, sys] = readFileSync(report, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    rssMb = Math.round(kb / 1024);
+    cpuSeconds = user + sys;
     rmSync(report, { force: true });
   }
-  return { seconds, rssMb, status: r.status, stderr: String(r.stderr ?? '') };
+  return { seconds, rssMb, cpuSeconds, status: r.status, stderr: String(r.stderr ?? '') };
 }
 
 export function median(xs) {

@@ -16,3 +16,4 @@ export { buildReportSchema, reportJsonSchema, SCHEMA_VERSION } from './schema/re
 export { loadTemplates } from './template/load.js';
 export { differences as compareWithExpected } from './report/compare.js';
 export { VERSION } from './version.js';
+export { textOnlyPdfjsStatus, type TextOnlyPdfjsStatus } from './readers/pdf/pdfjs-text-only.js';

@@ -7,12 +7,9 @@ import { parentPort } from 'node:worker_threads';
 import { extract, type ExtractOptions } from '../extract.js';
 import { setOcrPageListener } from '../ocr/progress.js';
 
-// pdf.js inflates streams through the web DecompressionStream when there is
-// one: every content stream and font then makes a round trip through web
-// streams and the libuv thread pool. For the many small streams of a report,
-// its own synchronous inflate is ~25% faster per document (measured on the
-// samples). This thread is gongkai's own, so the global can go.
-delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+// Streams are inflated synchronously by the text-only pdf.js copy itself
+// (readers/pdf/pdfjs-text-only.ts): no DecompressionStream round trip, and no
+// global removed (which had made pdf.js throw and catch once per stream).
 
 export interface ExtractJob {
   /** A file path, or the document's bytes (copied to the worker). */

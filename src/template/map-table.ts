@@ -106,8 +106,10 @@ export function mapTables(tables: Table[], template: CompiledTable, defaultForms
   const { candidates, columnsMatched, notes } = readRows(rows, template);
 
   let best: { variant: TableVariant; pairs: Map<number, Candidate>; positional: Set<number>; score: number } | undefined;
+  // Variants share their template rows: each pairing is scored once.
+  const gains = new Map<LeafRow, Gain[]>();
   for (const variant of template.variants) {
-    const aligned = align(candidates, variant.leaves);
+    const aligned = align(candidates, variant.leaves, gains);
     const isDefault = Object.entries(variant.forms).every(([g, f]) => (defaultForms[g] ?? 'rows') === f);
     if (!best || aligned.score > best.score + 1e-9 || (Math.abs(aligned.score - best.score) <= 1e-9 && isDefault)) {
       best = { variant, ...aligned };
@@ -154,8 +156,9 @@ function readRows(rows: GridRow[], template: CompiledTable): { candidates: Candi
       sawDataInTable = false;
     }
     const distinct = distinctOf(row.cells);
-    const hits = distinct.filter((c) => isHeaderWord(c.text, template)).length;
     const numeric = distinct.filter((c) => looksNumeric(c.text)).length;
+    // A row with a number is never a header: its words need no scoring.
+    const hits = numeric === 0 ? distinct.filter((c) => isHeaderWord(c.text, template)).length : 0;
     const isHeader = numeric === 0 && (hits >= 2 || (hits === 1 && (header.length > 0 || !sawDataInTable)));
     if (isHeader) {
       header.push(row);
@@ -357,8 +360,13 @@ function candidateOf(row: GridRow, map: ColumnMap | undefined, index: number): C
   };
 }
 
+interface Gain {
+  gain: number;
+  positional: boolean;
+}
+
 /** The gain of reading candidate `row` as template row `leaf`, or -1 when they cannot be paired. */
-function pairGain(row: Candidate, leaf: LeafRow): { gain: number; positional: boolean } {
+function pairGain(row: Candidate, leaf: LeafRow): Gain {
   if (leaf.unlabelled) {
     if (row.leafLabel || (!row.numeric && !row.values.size)) return { gain: -1, positional: false };
     // The first row under the header, preferring one with numbers over a blank one.
@@ -384,10 +392,15 @@ function pairGain(row: Candidate, leaf: LeafRow): { gain: number; positional: bo
 }
 
 /** Order-preserving alignment of candidate rows with template rows, maximising the summed gain. */
-function align(rows: Candidate[], leaves: LeafRow[]) {
+function align(rows: Candidate[], leaves: LeafRow[], cache: Map<LeafRow, Gain[]>) {
   const n = rows.length;
   const m = leaves.length;
-  const gains: { gain: number; positional: boolean }[][] = rows.map((r) => leaves.map((l) => pairGain(r, l)));
+  const byLeaf = leaves.map((l) => {
+    let g = cache.get(l);
+    if (!g) cache.set(l, (g = rows.map((r) => pairGain(r, l))));
+    return g;
+  });
+  const gains: Gain[][] = rows.map((_, i) => byLeaf.map((g) => g[i]!));
   const f: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = 1; i <= n; i++) {
     for (let j = 1; j <= m; j++) {

@@ -48,8 +48,31 @@ export function stripPunctuation(text: string): string {
   return text.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** Length of the longest common subsequence. */
+/**
+ * Length of the longest common subsequence (of UTF-16 code units). When the
+ * shorter string has at most 32 units (every label), bit-parallel: the DP
+ * column is one 32-bit word, updated once per unit of the longer string
+ * (Allison & Dix 1986; Hyyrö 2004) — O(|b|) word operations instead of
+ * |a|·|b| cells. Longer strings use the table.
+ */
 export function lcs(a: string, b: string): number {
+  if (!a.length || !b.length) return 0;
+  const [p, t] = a.length <= b.length ? [a, b] : [b, a];
+  if (p.length > 32) return lcsTable(a, b);
+  const masks = positionMasks(p);
+  const full = 2 ** p.length - 1;
+  let v = full;
+  for (let j = 0; j < t.length; j++) {
+    const m = masks.get(t.charCodeAt(j));
+    if (m === undefined) continue;
+    const u = (v & m) >>> 0;
+    v = (((v + u) | (v & ~m)) & full) >>> 0;
+  }
+  return p.length - popcount(v);
+}
+
+/** The same length by the textbook table, O(|a|·|b|); also the reference for the bit-parallel one. */
+export function lcsTable(a: string, b: string): number {
   if (!a.length || !b.length) return 0;
   let prev = new Uint16Array(b.length + 1);
   let cur = new Uint16Array(b.length + 1);
@@ -61,6 +84,30 @@ export function lcs(a: string, b: string): number {
     [prev, cur] = [cur, prev];
   }
   return prev[b.length]!;
+}
+
+/** For each code unit of `s` (≤ 32 units), the bit set of its positions. Labels repeat: cached like their parts. */
+const maskCache = new Map<string, Map<number, number>>();
+
+function positionMasks(s: string): Map<number, number> {
+  let masks = maskCache.get(s);
+  if (!masks) {
+    if (maskCache.size >= PARTS_CACHE_LIMIT) maskCache.clear();
+    masks = new Map();
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      masks.set(c, ((masks.get(c) ?? 0) | (1 << i)) >>> 0);
+    }
+    maskCache.set(s, masks);
+  }
+  return masks;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
 }
 
 /** Dice similarity on the longest common subsequence: 1 for equal strings, 0 for nothing in common. */

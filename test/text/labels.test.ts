@@ -1,4 +1,4 @@
-import { canonical, coverage, labelParts, labelScore, similarity } from '../../src/text/labels.js';
+import { canonical, coverage, labelParts, labelScore, lcs, lcsTable, similarity } from '../../src/text/labels.js';
 import { joinWrapped, removeCjkSpaces } from '../../src/text/cjk.js';
 
 describe('labelParts', () => {
@@ -44,5 +44,20 @@ describe('CJK spacing', () => {
     expect(joinWrapped('本年新收政府信息', '公开申请数量')).toBe('本年新收政府信息公开申请数量');
     expect(joinWrapped('open', 'government')).toBe('open government');
     expect(joinWrapped('http://www.zou', 'cheng.gov.cn')).toBe('http://www.zoucheng.gov.cn');
+  });
+});
+
+describe('lcs', () => {
+  it('bit-parallel gives the table\'s length on random strings up to and past 32 units', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const alphabet = ['一', '二', '公', '开', '申', '请', '其', '他', 'a', '1', '（', '）', '\u{20000}'];
+    const word = (n: number) => Array.from({ length: n }, () => alphabet[rand(alphabet.length)]).join('');
+    for (let k = 0; k < 3000; k++) {
+      const a = word(rand(40)), b = word(rand(40));
+      expect(lcs(a, b)).toBe(lcsTable(a, b));
+    }
+    expect(lcs('其他法律行政法规禁止公开', '其他法律行政止公开')).toBe(9);
+    expect(lcs('x'.repeat(32), 'x'.repeat(50))).toBe(32);
   });
 });

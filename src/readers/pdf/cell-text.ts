@@ -1,7 +1,7 @@
 /** The text of one table cell from the items printed inside it. */
 
 import { joinWrapped } from '../../text/cjk.js';
-import { buildLines } from './lines.js';
+import { buildLines, joinItems } from './lines.js';
 import type { TextItem } from './types.js';
 
 /**
@@ -18,5 +18,7 @@ export function ocrConfidence(items: readonly TextItem[]): number | undefined {
 
 export function cellText(items: readonly TextItem[]): string {
   if (items.length === 0) return '';
+  // Most cells hold one item (a count): its line is itself.
+  if (items.length === 1) return joinItems(items);
   return buildLines(items).reduce((acc, line) => joinWrapped(acc, line.text), '');
 }

@@ -5,7 +5,7 @@
  */
 
 import { foldRadicals } from '../../text/cjk.js';
-import { apply, boundsOf, overlap, round2, type Matrix } from './geometry.js';
+import { overlap, round2, type Matrix } from './geometry.js';
 import { walkOperators } from './graphics.js';
 import { readingRotation } from './orientation.js';
 import type { PdfDocument, PdfPage } from './load.js';
@@ -100,14 +100,18 @@ function toItem(raw: RawTextItem, page: number, toPage: Matrix): TextItem | null
   const w = raw.width;
   const bx = e + vx * DESCENT * size, by = f + vy * DESCENT * size;
   const tx = vx * size, ty = vy * size;
-  const corners = [
-    ...apply(toPage, bx, by),
-    ...apply(toPage, bx + ux * w, by + uy * w),
-    ...apply(toPage, bx + tx, by + ty),
-    ...apply(toPage, bx + ux * w + tx, by + uy * w + ty),
-  ];
-  const box = boundsOf(corners);
-  const item: TextItem = { ...box, text: foldRadicals(raw.str), page, fontSize: round2(size), bold: false };
+  // The page box of the glyph box's four corners (what `boundsOf` of the `apply`d corners gives, without the arrays).
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (let k = 0; k < 4; k++) {
+    const x = bx + (k & 1 ? ux * w : 0) + (k & 2 ? tx : 0);
+    const y = by + (k & 1 ? uy * w : 0) + (k & 2 ? ty : 0);
+    const px = toPage[0] * x + toPage[2] * y + toPage[4], py = toPage[1] * x + toPage[3] * y + toPage[5];
+    if (px < x0) x0 = px;
+    if (px > x1) x1 = px;
+    if (py < y0) y0 = py;
+    if (py > y1) y1 = py;
+  }
+  const item: TextItem = { x0, y0, x1, y1, text: foldRadicals(raw.str), page, fontSize: round2(size), bold: false };
   // Page rotation is already in `toPage`; what is left is the text's own slant.
   const [dx, dy] = [toPage[0] * ux + toPage[2] * uy, toPage[1] * ux + toPage[3] * uy];
   if (Math.abs(dy) > 0.05 * Math.hypot(dx, dy)) item.rotated = true;

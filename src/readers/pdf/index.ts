@@ -62,7 +62,7 @@ async function ocrWhereNeeded(bytes: Uint8Array, prims: PdfPrimitives, options: 
 
 /** Step 1, with the document always destroyed and pdfjs failures made user-facing. */
 export async function readPrimitives(bytes: Uint8Array, password?: string, maxPages = DEFAULT_MAX_PAGES, wantsGraphics?: GraphicsFilter): Promise<PdfPrimitives> {
-  const doc = await openPdf(bytes, password);
+  const doc = await openPdf(bytes, password, 'text');
   try {
     // Checked before any page is parsed: the page tree alone is cheap to read.
     if (doc.numPages > maxPages) throw new InputError(`too many pages: ${doc.numPages} (limit ${maxPages})`);

@@ -66,12 +66,15 @@ export function makeLine(items: readonly TextItem[]): TextLine {
   let boldChars = 0, chars = 0;
   for (const it of row) {
     if (it.x1 - it.x0 > widest.x1 - widest.x0) widest = it;
-    const n = it.text.replace(/\s/g, '').length;
+    const n = HAS_SPACE.test(it.text) ? it.text.replace(/\s/g, '').length : it.text.length;
     chars += n;
     if (it.bold) boldChars += n;
   }
   return {
-    ...box,
+    x0: box.x0,
+    y0: box.y0,
+    x1: box.x1,
+    y1: box.y1,
     page: row[0]!.page,
     items: row,
     text: joinItems(row),
@@ -103,8 +106,12 @@ export function joinItems(row: readonly TextItem[]): string {
     text += it.text;
     prev = it;
   }
+  // Without whitespace there is nothing to collapse, trim or remove.
+  if (!HAS_SPACE.test(text)) return text;
   return removeCjkSpaces(collapseSpacedDigits(text.replace(/\s+/g, ' ').trim()));
 }
+
+const HAS_SPACE = /\s/;
 
 /**
  * Justified or letter-spaced lines put gaps between single digits

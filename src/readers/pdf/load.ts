@@ -8,12 +8,21 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { InputError } from '../../model/document.js';
+import { importTextOnlyPdfjs, textOnlyPdfjsTurnedOff } from './pdfjs-text-only.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 export type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
 export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
-let pdfjsPromise: Promise<Pdfjs> | undefined;
+/**
+ * Which pdf.js a load uses. `text`: gongkai's text-only copy (no glyph
+ * outlines, Type 3 glyph programs or message copies; `page.render()`
+ * throws) — for reading text and drawings' operators only. `render`: the
+ * original pdfjs-dist, for loads that draw pages (OCR images, review crops).
+ */
+export type PdfUse = 'text' | 'render';
+
+const pdfjsPromises: Partial<Record<PdfUse, Promise<Pdfjs>>> = {};
 
 /**
  * Built-ins the legacy build's core-js polyfills replace although Node 20's
@@ -35,16 +44,18 @@ function restoringBuiltins<T>(load: () => Promise<T>): Promise<T> {
 /**
  * Imported on first use: the module costs 230–390 ms to load. In Node pdf.js
  * runs its "worker" on this thread; its module is imported here too (and
- * handed over as `globalThis.pdfjsWorker`, which pdf.js looks for) so that
- * its polyfills are also undone.
+ * handed over as `globalThis.pdfjsWorker`, which pdf.js looks for; the
+ * text-only copy looks under its own name) so that its polyfills are also
+ * undone.
  */
-function pdfjs(): Promise<Pdfjs> {
-  pdfjsPromise ??= restoringBuiltins(async () => {
+function pdfjs(use: PdfUse): Promise<Pdfjs> {
+  pdfjsPromises[use] ??= restoringBuiltins(async () => {
+    if (use === 'text') return importTextOnlyPdfjs<Pdfjs>();
     const [lib, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return lib;
   });
-  return pdfjsPromise;
+  return pdfjsPromises[use];
 }
 
 interface DataDirs {
@@ -71,8 +82,13 @@ function dataDirs(): DataDirs {
   return dirs;
 }
 
-export async function openPdf(bytes: Uint8Array, password?: string): Promise<PdfDocument> {
-  const lib = await pdfjs();
+/**
+ * Opens a PDF for `use` (default `render`: the full pdf.js). Errors: pdfjs
+ * failures become `InputError`s (see `toInputError`); a `text` load throws a
+ * plain Error when the build's text-only copy is missing.
+ */
+export async function openPdf(bytes: Uint8Array, password?: string, use: PdfUse = 'render'): Promise<PdfDocument> {
+  const lib = await pdfjs(use === 'text' && textOnlyPdfjsTurnedOff() ? 'render' : use);
   const { cMapUrl, standardFontDataUrl } = dataDirs();
   // pdfjs takes the array over (its byteLength becomes 0) and rejects Buffers: pass a copy.
   const data = new Uint8Array(bytes.byteLength);

@@ -1,0 +1,193 @@
+// Derives gongkai's text-only copy of pdf.js from the installed pdfjs-dist
+// (part of `npm run build`). Text extraction never draws, but pdf.js has no
+// option to skip the work it does for drawing; the copy removes it with a
+// few exact string edits of the legacy build (measured in
+// ../shared/notes/pdfjs-speed.md: warm CPU per document 0.64 of the original):
+//
+//   - glyph outlines (`buildFontPaths`, built because gongkai opens documents
+//     with `disableFontFace`) are not built;
+//   - Type 3 glyph programs (`loadType3Data`) are not compiled;
+//   - the in-thread message port (`LoopbackPort`) hands messages over instead
+//     of `structuredClone`-ing each one; the two senders that reuse what they
+//     sent (operator-list chunks, text-content chunks) hand over fresh arrays
+//     instead, or the receiver would see them emptied;
+//   - Flate and Brotli streams are inflated synchronously (no
+//     `DecompressionStream` attempted, thrown and caught per stream);
+//   - the copy finds its worker half under its own global name, so the
+//     original pdf.js (kept for loads that render) and the copy never mix;
+//   - `render()` throws: a text-only load cannot draw glyphs.
+//
+// Every edit must match exactly once, and pdfjs-dist must be the version the
+// edits were written for (pinned exactly in package.json); otherwise the
+// build fails with the edit that no longer applies. Output:
+// vendor/pdfjs-text-only/{pdf.mjs,pdf.worker.mjs,manifest.json,LICENSE}.
+//   node scripts/pdfjs-text-only.mjs [--check]   (--check: verify, write nothing)
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The pdfjs-dist version the edits below were written against. */
+export const PDFJS_VERSION = '5.6.205';
+
+/** Global under which the copy's main-thread half finds its worker half. */
+export const WORKER_GLOBAL = 'gongkaiTextOnlyPdfjsWorker';
+
+/** Files of pdfjs-dist/legacy/build that are copied, by output name. */
+export const FILES = ['pdf.mjs', 'pdf.worker.mjs'];
+
+/**
+ * The edits: `file`, the exact text `find` (must occur once) and its
+ * replacement, and why. Keep each one small and checkable by eye.
+ */
+export const EDITS = [
+  {
+    id: 'no-glyph-outlines',
+    file: 'pdf.worker.mjs',
+    why: 'glyph outlines are built for drawing only',
+    find: '  static buildFontPaths(font, glyphs, handler, evaluatorOptions) {\n',
+    replace: '  static buildFontPaths(font, glyphs, handler, evaluatorOptions) {\n    return; // gongkai text-only: no glyph outlines\n',
+  },
+  {
+    id: 'no-type3-glyph-programs',
+    file: 'pdf.worker.mjs',
+    why: 'Type 3 glyph programs are compiled for drawing only',
+    find: '          await translated.loadType3Data(this, resources, task);\n',
+    replace: '          // gongkai text-only: Type 3 glyph programs are not compiled\n',
+  },
+  {
+    id: 'fresh-operator-arrays',
+    file: 'pdf.worker.mjs',
+    why: 'the sent chunk keeps its arrays now that messages are not cloned',
+    find: '    this.dependencies.clear();\n    this.fnArray.length = 0;\n    this.argsArray.length = 0;\n',
+    replace:
+      '    this.dependencies.clear();\n    this.fnArray = [];\n    this.argsArray = [];\n' +
+      '    if (this.optimizer.context) { this.optimizer.context.fnArray = this.fnArray; this.optimizer.context.argsArray = this.argsArray; } // gongkai text-only\n',
+  },
+  {
+    id: 'fresh-text-content',
+    file: 'pdf.worker.mjs',
+    why: 'the sent text chunk keeps its items now that messages are not cloned',
+    find: '      sink?.enqueue(textContent, length);\n',
+    replace: '      sink?.enqueue({ ...textContent }, length); // gongkai text-only\n',
+  },
+  {
+    id: 'sync-brotli',
+    file: 'pdf.worker.mjs',
+    why: 'no DecompressionStream attempt per stream',
+    find: 'class BrotliStream extends DecodeStream {\n  #isAsync = true;\n',
+    replace: 'class BrotliStream extends DecodeStream {\n  #isAsync = false; // gongkai text-only\n',
+  },
+  {
+    id: 'sync-flate',
+    file: 'pdf.worker.mjs',
+    why: 'no DecompressionStream attempt per stream',
+    find: 'class FlateStream extends DecodeStream {\n  #isAsync = true;\n',
+    replace: 'class FlateStream extends DecodeStream {\n  #isAsync = false; // gongkai text-only\n',
+  },
+  {
+    id: 'no-message-clone',
+    file: 'pdf.mjs',
+    why: 'both halves run on one thread; copying every message is waste',
+    find: '      data: structuredClone(obj, transfer ? {\n        transfer\n      } : null)\n',
+    replace: '      data: obj // gongkai text-only: handed over, not cloned\n',
+  },
+  {
+    id: 'own-worker-global',
+    file: 'pdf.mjs',
+    why: 'the copy must never pick up the original worker half (or the reverse)',
+    find: '      return globalThis.pdfjsWorker?.WorkerMessageHandler || null;\n',
+    replace: `      return globalThis.${WORKER_GLOBAL}?.WorkerMessageHandler || null;\n`,
+  },
+  {
+    id: 'no-render',
+    file: 'pdf.mjs',
+    why: 'a text-only load has no glyph outlines to draw with',
+    find: '  }) {\n    this._stats?.time("Overall");\n',
+    replace: '  }) {\n    throw new Error("gongkai: this is a text-only pdf.js load; open the document for rendering to draw it");\n    this._stats?.time("Overall");\n',
+  },
+];
+
+const HEADER = (version) =>
+  `// gongkai text-only copy of pdfjs-dist ${version} legacy/build, MODIFIED: derived at build time by\n` +
+  `// scripts/pdfjs-text-only.mjs with the edits listed in manifest.json. Original license below and in LICENSE.\n`;
+
+/**
+ * Applies the edits to the original sources ({ 'pdf.mjs': text, … }) and
+ * returns the derived sources. Throws, naming the edit, when pdfjs-dist is
+ * not `PDFJS_VERSION` or an edit does not match exactly once.
+ */
+export function deriveTextOnly(sources, version) {
+  if (version !== PDFJS_VERSION) {
+    throw new Error(
+      `pdfjs-dist ${version} is installed but the text-only edits were written for ${PDFJS_VERSION}: ` +
+        'review every edit in scripts/pdfjs-text-only.mjs against the new build, then update PDFJS_VERSION',
+    );
+  }
+  const out = {};
+  for (const file of FILES) {
+    if (typeof sources[file] !== 'string') throw new Error(`pdfjs-dist legacy/build/${file} missing`);
+    out[file] = sources[file];
+  }
+  for (const e of EDITS) {
+    const text = out[e.file];
+    const at = text.indexOf(e.find);
+    if (at < 0 || text.indexOf(e.find, at + 1) >= 0) {
+      throw new Error(
+        `pdf.js text-only edit "${e.id}" does not apply to pdfjs-dist ${version} legacy/build/${e.file}: ` +
+          `its text occurs ${at < 0 ? 'nowhere' : 'more than once'} (scripts/pdfjs-text-only.mjs)`,
+      );
+    }
+    out[e.file] = text.slice(0, at) + e.replace + text.slice(at + e.find.length);
+  }
+  for (const file of FILES) {
+    // The maps describe the original files; drop the pointer rather than mislead.
+    out[file] = HEADER(version) + out[file].replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+  }
+  return out;
+}
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const OUT_DIR = join(ROOT, 'vendor', 'pdfjs-text-only');
+
+function sha256(text) {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Reads the installed pdfjs-dist, derives the copy and writes it (unless `check`). */
+export function build({ check = false } = {}) {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const pkgDir = dirname(require.resolve('pdfjs-dist/package.json'));
+  const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+  const sources = Object.fromEntries(FILES.map((f) => [f, readFileSync(join(pkgDir, 'legacy', 'build', f), 'utf8')]));
+  const derived = deriveTextOnly(sources, version);
+  const manifest = {
+    pdfjsDist: version,
+    workerGlobal: WORKER_GLOBAL,
+    edits: EDITS.map((e) => ({ id: e.id, file: e.file, why: e.why })),
+    sources: Object.fromEntries(FILES.map((f) => [f, sha256(sources[f])])),
+  };
+  if (check) return manifest;
+  // Written into a fresh folder, then swapped in: never a half-written copy.
+  const tmp = `${OUT_DIR}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  for (const f of FILES) writeFileSync(join(tmp, f), derived[f]);
+  writeFileSync(join(tmp, 'LICENSE'), readFileSync(join(pkgDir, 'LICENSE')));
+  writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  rmSync(OUT_DIR, { recursive: true, force: true });
+  mkdirSync(dirname(OUT_DIR), { recursive: true });
+  renameSync(tmp, OUT_DIR);
+  return manifest;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    const m = build({ check: process.argv.includes('--check') });
+    console.log(`pdf.js text-only copy: pdfjs-dist ${m.pdfjsDist}, ${m.edits.length} edits applied → vendor/pdfjs-text-only`);
+  } catch (err) {
+    console.error(`error: ${err.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The text-only pdf.js copy (scripts/pdfjs-text-only.mjs): every edit applies
+ * exactly once to the installed pdfjs-dist, the build's copy is current and in
+ * use, and an upgrade of pdfjs-dist that moves the edited code fails loudly.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { build, deriveTextOnly, EDITS, FILES, OUT_DIR, PDFJS_VERSION } from '../../../scripts/pdfjs-text-only.mjs';
+import { textOnlyPdfjsStatus } from '../../../src/readers/pdf/pdfjs-text-only.js';
+import { readPrimitives } from '../../../src/readers/pdf/index.js';
+
+const require = createRequire(import.meta.url);
+const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
+const installed = JSON.parse(readFileSync(join(pdfjsDir, 'package.json'), 'utf8')).version as string;
+const sources = Object.fromEntries(FILES.map((f) => [f, readFileSync(join(pdfjsDir, 'legacy/build', f), 'utf8')]));
+
+describe('text-only pdf.js edits', () => {
+  it('are written for the pdfjs-dist version package.json pins', () => {
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../../package.json'), 'utf8'));
+    expect(pkg.dependencies['pdfjs-dist']).toBe(PDFJS_VERSION);
+    expect(installed).toBe(PDFJS_VERSION);
+  });
+
+  it('each apply once to the installed pdfjs-dist', () => {
+    const out = deriveTextOnly(sources, installed);
+    for (const e of EDITS) {
+      expect(sources[e.file]!.split(e.find)).toHaveLength(2);
+      expect(out[e.file]).toContain(e.replace);
+    }
+    expect(build({ check: true }).edits.map((e) => e.id)).toEqual(EDITS.map((e) => e.id));
+  });
+
+  it('fail loudly, naming the edit, when pdf.js code they edit has changed', () => {
+    for (const e of EDITS) {
+      const half = Math.floor(e.find.length / 2);
+      const moved = { ...sources, [e.file]: sources[e.file]!.replace(e.find, `${e.find.slice(0, half)} ${e.find.slice(half)}`) };
+      expect(() => deriveTextOnly(moved, installed)).toThrow(new RegExp(`edit "${e.id}" does not apply.*occurs nowhere`));
+    }
+    const twice = { ...sources, 'pdf.mjs': sources['pdf.mjs'] + EDITS.find((e) => e.file === 'pdf.mjs')!.find };
+    expect(() => deriveTextOnly(twice, installed)).toThrow(/more than once/);
+  });
+
+  it('refuse another pdfjs-dist version', () => {
+    expect(() => deriveTextOnly(sources, '5.7.0')).toThrow(/pdfjs-dist 5\.7\.0 is installed but the text-only edits were written for/);
+  });
+});
+
+describe('the build\'s text-only copy', () => {
+  it('is derived from the installed pdfjs-dist and active', () => {
+    const manifest = JSON.parse(readFileSync(join(OUT_DIR, 'manifest.json'), 'utf8'));
+    for (const f of FILES) expect(manifest.sources[f]).toBe(createHash('sha256').update(sources[f]!).digest('hex'));
+    const status = textOnlyPdfjsStatus();
+    expect(status).toMatchObject({ active: true, pdfjsDist: installed, edits: EDITS.map((e) => e.id) });
+    const derived = deriveTextOnly(sources, installed);
+    for (const f of FILES) expect(readFileSync(join(OUT_DIR, f), 'utf8') === derived[f]).toBe(true);
+  });
+
+  it('is what text loads run on', async () => {
+    const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, '../../../samples/docs/jiangcheng-natres-2022.pdf')));
+    await readPrimitives(bytes);
+    expect((globalThis as Record<string, unknown>)[textOnlyPdfjsStatus().workerGlobal!]).toBeDefined();
+  });
+
+  it('can be turned off with GONGKAI_FULL_PDFJS=1', () => {
+    process.env.GONGKAI_FULL_PDFJS = '1';
+    try {
+      expect(textOnlyPdfjsStatus()).toMatchObject({ active: false, reason: expect.stringContaining('GONGKAI_FULL_PDFJS') });
+    } finally {
+      delete process.env.GONGKAI_FULL_PDFJS;
+    }
+  });
+});
