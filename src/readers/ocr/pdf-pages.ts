@@ -24,7 +24,7 @@ export interface OcrPdfOptions {
 /** Reads `pages` (1-based) of the PDF by OCR; pages over budget come back undefined. */
 export async function ocrPdfPages(bytes: Uint8Array, pages: readonly number[], options: OcrPdfOptions = {}): Promise<{ pages: Map<number, OcrPage>; warnings: string[] }> {
   const engine = await ocrEngine();
-  const doc = await openPdf(bytes, options.password);
+  const doc = await openPdf(bytes, options.password, 'render');
   const out = new Map<number, OcrPage>();
   const warnings: string[] = [];
   try {
