@@ -13,6 +13,8 @@ import type { Report } from './report/types.js';
 import { buildReportSchema, SCHEMA_VERSION, type OutputFormat } from './schema/report.js';
 import { loadTemplates, type Templates } from './template/load.js';
 import { fileSha256, sha256 } from './io/hash.js';
+import { applyCorrections } from './corrections/apply.js';
+import type { CorrectionEntry } from './corrections/entries.js';
 
 export interface ExtractOptions {
   /** Record where every cell was read (page, box, raw text). */
@@ -25,6 +27,8 @@ export interface ExtractOptions {
   fileName?: string;
   /** Inputs larger than this many bytes are refused (default 100 MB). */
   maxBytes?: number;
+  /** A person's corrections (spec § Corrections); only the entries for this document's sha256 apply. */
+  corrections?: CorrectionEntry[];
 }
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
@@ -117,7 +121,8 @@ function finish(
   templates?: Templates,
   provenance?: Report['provenance'],
 ): Report {
-  const report: Report = { schemaVersion: SCHEMA_VERSION, source, ...body };
+  let report: Report = { schemaVersion: SCHEMA_VERSION, source, ...body };
+  if (options.corrections?.length) report = applyCorrections(report, options.corrections, (templates ?? loadTemplates(options.templatesDir)).checks);
   if (provenance) report.provenance = provenance;
   else if (options.provenance) report.provenance = {};
   const checked = schemaFor(templates ?? loadTemplates(options.templatesDir)).safeParse(report);

@@ -22,6 +22,7 @@ import { toJson, toNdjsonLine } from '../writers/json.js';
 import { csvHeader, csvLine, csvRow } from '../writers/csv.js';
 import { loadTemplates } from '../template/load.js';
 import { VERSION } from '../version.js';
+import type { CorrectionEntry } from '../corrections/entries.js';
 
 export type BatchFormat = 'json' | 'ndjson' | 'csv';
 
@@ -37,6 +38,8 @@ export interface BatchOptions {
   provenance: boolean;
   pretty: boolean;
   password?: string | undefined;
+  /** A person's corrections (spec § Corrections), applied to the documents with their sha256. */
+  corrections?: CorrectionEntry[] | undefined;
   resume: boolean;
   reporter: Reporter;
 }
@@ -185,7 +188,12 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const sink = makeSink(o);
   o.reporter.start(todo.length);
   const maxBytes = o.maxSizeMb * 1024 * 1024;
-  const options = { provenance: o.provenance, maxBytes, ...(o.password !== undefined ? { password: o.password } : {}) };
+  const options = {
+    provenance: o.provenance,
+    maxBytes,
+    ...(o.password !== undefined ? { password: o.password } : {}),
+    ...(o.corrections?.length ? { corrections: o.corrections } : {}),
+  };
   const faulted = new WeakSet<Report>();
   const pool = new WorkerPool<ExtractJob, Report>({
     script: WORKER,

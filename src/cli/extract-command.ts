@@ -7,6 +7,7 @@ import { collectInputs } from '../batch/inputs.js';
 import { makeReporter } from '../batch/progress.js';
 import { runBatch, type BatchFormat } from '../batch/run.js';
 import { writeAtomic } from '../io/write.js';
+import { readCorrections, CorrectionsFileError, type CorrectionEntry } from '../corrections/entries.js';
 import { reexecSingleThreaded, shouldReexec } from './reexec.js';
 
 export interface ExtractCommand {
@@ -23,6 +24,7 @@ export interface ExtractCommand {
   provenance: boolean;
   pretty: boolean;
   password?: string | undefined;
+  corrections?: string | undefined;
 }
 
 export const DEFAULT_OUT = 'output';
@@ -38,6 +40,14 @@ export async function runExtract(cmd: ExtractCommand): Promise<number> {
   if (cmd.resume && (cmd.format !== 'json' || out === undefined)) {
     throw new UsageError('--resume needs JSON outputs in a folder (--format json with --out DIR, or several inputs)');
   }
+  if (cmd.corrections !== undefined && cmd.resume) throw new UsageError('--corrections cannot be combined with --resume (earlier outputs may lack the corrections)');
+  let corrections: CorrectionEntry[] | undefined;
+  try {
+    corrections = cmd.corrections === undefined ? undefined : await readCorrections(cmd.corrections);
+  } catch (e) {
+    if (e instanceof CorrectionsFileError) throw new UsageError(e.message);
+    throw e;
+  }
   if (inputs.length > jobs && shouldReexec(jobs, availableParallelism())) return reexecSingleThreaded();
   const summary = await runBatch({
     inputs,
@@ -50,6 +60,7 @@ export async function runExtract(cmd: ExtractCommand): Promise<number> {
     provenance: cmd.provenance,
     pretty: cmd.pretty,
     password: cmd.password,
+    corrections,
     resume: cmd.resume,
     reporter: makeReporter(process.stderr, { verbose: cmd.verbose, tty: !!process.stderr.isTTY }),
   });

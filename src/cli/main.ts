@@ -40,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('provenance', { type: 'boolean', default: false, describe: "record each cell's page, box and printed text" })
           .option('pretty', { type: 'boolean', default: false, describe: 'indent the JSON' })
           .option('password', { type: 'string', describe: 'password of encrypted PDFs' })
+          .option('corrections', { type: 'string', describe: 'apply a JSON file of confirmed/corrected values (from gongkai review) to the documents with their sha256' })
           .check((a) => {
             for (const k of ['jobs', 'timeout', 'max-size', 'max-memory'] as const) {
               const v = a[k];
@@ -62,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
           provenance: args.provenance,
           pretty: args.pretty,
           password: args.password,
+          corrections: args.corrections,
         });
       },
     )

@@ -109,6 +109,17 @@ export interface CellProvenance {
   raw: string;
 }
 
+/** One applied correction (spec § Corrections): `value` absent for a confirmation. */
+export interface AppliedCorrection {
+  path: string;
+  /** What the extractor read at `path`. */
+  printed: number | null;
+  value?: number;
+  note: string | null;
+  by: string | null;
+  at: string | null;
+}
+
 export interface Report {
   schemaVersion: '1';
   source: { file: string; format: OutputFormat; sha256: string; pages: number | null };
@@ -128,5 +139,7 @@ export interface Report {
   otherMatters: TextSection | null;
   checks: Check[];
   warnings: string[];
+  /** Present only when `--corrections` applied entries to this document. */
+  corrections?: AppliedCorrection[];
   provenance?: Record<string, CellProvenance>;
 }

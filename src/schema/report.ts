@@ -68,6 +68,18 @@ export const Provenance = z
 
 export const Check = z.object({ rule: z.string(), passed: z.boolean(), expected: z.number(), actual: z.number() }).strict();
 
+/** An applied correction (spec § Corrections); `value` is absent for a confirmation. */
+export const AppliedCorrection = z
+  .object({
+    path: z.string(),
+    printed: z.number().nullable(),
+    value: z.number().optional(),
+    note: z.string().nullable(),
+    by: z.string().nullable(),
+    at: z.string().nullable(),
+  })
+  .strict();
+
 export function buildReportSchema(templates: Templates) {
   const sectionSchemas: Record<string, z.ZodType> = {};
   for (const section of templates.sections) {
@@ -112,6 +124,7 @@ export function buildReportSchema(templates: Templates) {
       ...sectionSchemas,
       checks: z.array(Check),
       warnings: z.array(z.string()),
+      corrections: z.array(AppliedCorrection).optional(),
       provenance: z.record(z.string(), Provenance).optional(),
     })
     .strict();
