@@ -9,6 +9,7 @@ import { hideBin } from 'yargs/helpers';
 import { runExtract, UsageError } from './extract-command.js';
 import { exitWithParent } from './reexec.js';
 import { seriesModule } from './series-command.js';
+import { reviewModule } from './review-command.js';
 import { loadTemplates } from '../template/load.js';
 import { reportJsonSchema } from '../schema/report.js';
 import { VERSION } from '../version.js';
@@ -69,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
       },
     )
     .command(seriesModule((c) => (code = c)))
+    .command(reviewModule((c) => (code = c)))
     .command('schema', 'Print the JSON Schema of the output', {}, () => {
       process.stdout.write(`${JSON.stringify(reportJsonSchema(loadTemplates()), null, 2)}\n`);
     })
