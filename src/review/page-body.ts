@@ -40,7 +40,7 @@ export interface BodyColumn {
 
 /** SVG bars: applications received (一、本年新收 总计) and disclosed (予以公开 + 部分公开) per year. */
 export function seriesChart(points: { year: number; received: number | null; disclosed: number | null }[]): string {
-  const w = 80 * Math.max(points.length, 1) + 60;
+  const w = Math.max(420, 80 * points.length + 60);
   const h = 190;
   const max = Math.max(1, ...points.flatMap((p) => [p.received ?? 0, p.disclosed ?? 0]));
   const y = (v: number) => 150 - (v / max) * 120;

@@ -30,7 +30,9 @@ export function indexPage(docs: DocumentSummary[], bodies: { id: string; body: B
 </tr>`,
     )
     .join('\n');
-  const bodyRows = bodies
+  const failedOf = (b: Body) => b.checks.filter((c) => !c.passed).length;
+  const bodyRows = [...bodies]
+    .sort((a, b) => failedOf(b.body) - failedOf(a.body) || b.body.years.length - a.body.years.length || a.body.agency.localeCompare(b.body.agency, 'zh'))
     .map(({ id, body }) => {
       const failed = body.checks.filter((c) => !c.passed).length;
       return `<tr${failed ? ' class="has-failed"' : ''}><td><a href="${esc(id)}.html">${esc(body.agency)}</a></td><td>${body.years.map((y) => `${y.year}${y.duplicate ? `×${y.documents.length}` : ''}`).join(', ')}</td><td>${body.missingYears.join(', ') || '—'}</td><td>${failed ? `<b>${failed}</b>` : 0} / ${body.checks.length}</td></tr>`;
