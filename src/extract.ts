@@ -13,8 +13,12 @@ import type { Report } from './report/types.js';
 import { buildReportSchema, SCHEMA_VERSION, type OutputFormat } from './schema/report.js';
 import { loadTemplates, type Templates } from './template/load.js';
 import { fileSha256, sha256 } from './io/hash.js';
+import { CANNOT_READ, describeFsError } from './io/errors.js';
 import { applyCorrections } from './corrections/apply.js';
 import type { CorrectionEntry } from './corrections/entries.js';
+
+/** What `extract()` reads: a file path, or the file's bytes. */
+export type ExtractInput = string | Uint8Array | ArrayBuffer;
 
 export interface ExtractOptions {
   /** Record where every cell was read (page, box, raw text). */
@@ -25,8 +29,21 @@ export interface ExtractOptions {
   templatesDir?: string;
   /** The file name to report (and to guess the format from) when extracting from bytes. */
   fileName?: string;
+  /**
+   * `source.path`: the path the output is named after (report-schema.md,
+   * Files; see `outputNames` in batch/names.ts). Default: the base name.
+   */
+  sourcePath?: string;
   /** Inputs larger than this many bytes are refused (default 100 MB). */
   maxBytes?: number;
+  /**
+   * Give up after this many milliseconds: the result is a `failed` report
+   * saying so. The work runs in this thread, so it is abandoned, not
+   * stopped; `extractMany` runs each document in a worker it can stop.
+   */
+  timeoutMs?: number;
+  /** Give up when this signal aborts: a `failed` report saying so (checked between stages). */
+  signal?: AbortSignal;
   /** A person's corrections (spec § Corrections); only the entries for this document's sha256 apply. */
   corrections?: CorrectionEntry[];
 }
@@ -41,47 +58,94 @@ function schemaFor(templates: Templates) {
   return s;
 }
 
-/** Reads and maps one document. `input` is a file path or the file's bytes. */
-export async function extract(input: string | Uint8Array, options: ExtractOptions = {}): Promise<Report> {
-  const fileName = options.fileName ?? (typeof input === 'string' ? basename(input) : 'input');
+class Aborted extends Error {}
+
+/**
+ * Reads and maps one document. `input` is a file path, a `Uint8Array` (a
+ * `Buffer` is one) or an `ArrayBuffer`. Never throws and never rejects: an
+ * unreadable, foreign or unsupported input (anything else, such as a number
+ * or a Blob), a timeout or an abort gives a `failed` report whose `warnings`
+ * say why.
+ */
+export async function extract(input: ExtractInput, options: ExtractOptions = {}): Promise<Report> {
+  const opts: ExtractOptions = options !== null && typeof options === 'object' ? options : {};
+  const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+  const fileName = opts.fileName ?? (typeof bytes === 'string' ? basename(bytes) : 'input');
+  const sourcePath = opts.sourcePath ?? fileName;
+  if (typeof bytes !== 'string' && !(bytes instanceof Uint8Array)) {
+    const kind = bytes === null ? 'null' : typeof bytes === 'object' ? ((bytes as object).constructor?.name ?? 'object') : typeof bytes;
+    return failedReport(fileName, `unsupported input: ${kind} (give a file path, a Uint8Array, a Buffer or an ArrayBuffer)`, null, sourcePath);
+  }
+  const { timeoutMs, signal } = opts;
+  const work = extractInput(bytes, fileName, sourcePath, opts).catch((e: unknown) =>
+    e instanceof Aborted
+      ? stopped(bytes, fileName, sourcePath, 'aborted')
+      : failedReport(fileName, `internal error: ${(e as Error)?.message ?? String(e)}`, null, sourcePath),
+  );
+  if (!timeoutMs && !signal) return work;
+  if (signal?.aborted) return stopped(bytes, fileName, sourcePath, 'aborted');
+  return new Promise<Report>((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const onAbort = () => finish(stopped(bytes, fileName, sourcePath, 'aborted'));
+    const finish = (r: Report | Promise<Report>) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(r);
+    };
+    if (timeoutMs && timeoutMs > 0) timer = setTimeout(() => finish(stopped(bytes, fileName, sourcePath, `timed out after ${timeoutMs / 1000} s`)), timeoutMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    void work.then(finish);
+  });
+}
+
+/** The failed report of a document given up on, with the input's sha256 when it can be read. */
+async function stopped(input: string | Uint8Array, fileName: string, sourcePath: string, reason: string): Promise<Report> {
+  const hash = typeof input === 'string' ? ((await fileSha256(input)) ?? null) : sha256(input);
+  return failedReport(fileName, reason, hash, sourcePath);
+}
+
+async function extractInput(input: string | Uint8Array, fileName: string, sourcePath: string, options: ExtractOptions): Promise<Report> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Uint8Array;
   try {
     if (typeof input === 'string') {
       // Size and kind first: never start reading a FIFO or a device, or a file past the limit.
       const s = await stat(input);
-      if (!s.isFile()) return failedReport(fileName, 'not a regular file');
-      if (s.size > maxBytes) return failedReport(fileName, tooLarge(s.size, maxBytes), await fileSha256(input));
+      if (!s.isFile()) return failedReport(fileName, 'not a regular file', null, sourcePath);
+      if (s.size > maxBytes) return failedReport(fileName, tooLarge(s.size, maxBytes), (await fileSha256(input)) ?? null, sourcePath);
       bytes = await readFile(input);
     } else {
       bytes = input;
     }
   } catch (e) {
-    return failedReport(fileName, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return failedReport(fileName, `${CANNOT_READ}${describeFsError(e)}`, null, sourcePath);
   }
-  if (bytes.byteLength > maxBytes) return failedReport(fileName, tooLarge(bytes.byteLength, maxBytes), sha256(bytes));
-  return extractBytes(bytes, fileName, options);
+  if (bytes.byteLength > maxBytes) return failedReport(fileName, tooLarge(bytes.byteLength, maxBytes), sha256(bytes), sourcePath);
+  return extractBytes(bytes, fileName, sourcePath, options);
 }
 
 function tooLarge(size: number, max: number): string {
   const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
-  return `file too large: ${mb(size)} (limit ${mb(max)}, see --max-size)`;
+  return `file too large: ${mb(size)} (limit ${mb(max)})`;
 }
 
 /**
  * The `failed` report of an input that could not be read (also what the batch
  * runner records for a document whose worker crashed, hung or ran out of
- * memory). Without the file's hash (a file that cannot be read at all), the
- * hash of no bytes stands in.
+ * memory). `hash` is the sha256 of the input's bytes, or null when they
+ * could not be read (report-schema.md, Top level). `sourcePath` defaults to
+ * the base name.
  */
-export function failedReport(file: string, reason: string, hash?: string): Report {
-  const source: Report['source'] = { file: basename(file), format: 'unknown', sha256: hash ?? sha256(new Uint8Array()), pages: null };
+export function failedReport(file: string, reason: string, hash: string | null = null, sourcePath?: string): Report {
+  const name = basename(file);
+  const source: Report['source'] = { file: name, path: sourcePath ?? name, format: 'unknown', sha256: hash, pages: null };
   return { schemaVersion: SCHEMA_VERSION, source, ...failedBody(reason) };
 }
 
-async function extractBytes(bytes: Uint8Array, fileName: string, options: ExtractOptions): Promise<Report> {
+async function extractBytes(bytes: Uint8Array, fileName: string, sourcePath: string, options: ExtractOptions): Promise<Report> {
   const source: Report['source'] = {
-    file: fileName,
+    file: basename(fileName),
+    path: sourcePath,
     format: 'unknown',
     sha256: sha256(bytes),
     pages: null,
@@ -98,6 +162,7 @@ async function extractBytes(bytes: Uint8Array, fileName: string, options: Extrac
     return finish(source, failedBody(`template data: ${(e as Error).message}`), options);
   }
 
+  if (options.signal?.aborted) throw new Aborted();
   let model: DocumentModel;
   try {
     const read = await entry.load();
@@ -109,6 +174,7 @@ async function extractBytes(bytes: Uint8Array, fileName: string, options: Extrac
     return finish(source, failedBody(reason), options);
   }
   source.pages = model.pageCount;
+  if (options.signal?.aborted) throw new Aborted();
 
   const { body, provenance } = assembleReport(model, templates);
   return finish(source, body, options, templates, options.provenance ? provenance : undefined);

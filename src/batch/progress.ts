@@ -1,10 +1,16 @@
 /**
  * What a run tells the person watching. On a terminal: one summary line per
- * document (status, failed checks, warnings) under which a progress bar keeps
- * count, rate, ETA and failures so far. Off a terminal (a scheduled job, a
- * pipe): nothing, or the same lines with --verbose.
+ * document (status, failed checks, warnings), a line per failed check saying
+ * what it means, and under them a progress bar keeping count, rate, ETA and
+ * failures so far. Off a terminal (a scheduled job, a pipe): nothing, or the
+ * same lines with --verbose; --quiet: nothing on a terminal either. An input
+ * that cannot be read at all is always one line: `gongkai: cannot read
+ * nosuch.pdf: no such file`.
  */
 import type { Report } from '../report/types.js';
+import { CANNOT_READ } from '../io/errors.js';
+import { describeCheck } from '../checks/explain.js';
+import { loadTemplates } from '../template/load.js';
 
 export interface Reporter {
   start(total: number): void;
@@ -27,7 +33,21 @@ function duration(s: number): string {
   return s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${Math.round(s)}s`;
 }
 
-export function makeReporter(stream: NodeJS.WriteStream, options: { verbose: boolean; tty: boolean }): Reporter {
+/** The line for an input that could not be read at all, or undefined. */
+export function unreadableLine(report: Report, name: string): string | undefined {
+  const reason = report.warnings[0];
+  if (report.status !== 'failed' || report.source.sha256 !== null || !reason?.startsWith(CANNOT_READ)) return undefined;
+  return `gongkai: cannot read ${name}: ${reason.slice(CANNOT_READ.length)}`;
+}
+
+/** One indented line per failed check: the sums, the rule's reason, the cells summed. */
+export function checkLines(report: Report): string[] {
+  const rules = loadTemplates().checks;
+  return report.checks.filter((c) => !c.passed).map((c) => `  ✗ ${describeCheck(rules, c, report)}`);
+}
+
+export function makeReporter(stream: NodeJS.WriteStream, options: { verbose: boolean; tty: boolean; quiet?: boolean }): Reporter {
+  if (options.quiet) options = { ...options, verbose: false, tty: false };
   let total = 0;
   let done = 0;
   let failed = 0;
@@ -65,7 +85,9 @@ export function makeReporter(stream: NodeJS.WriteStream, options: { verbose: boo
     document(report, name) {
       done++;
       if (report.status === 'failed') failed++;
-      if (options.verbose || options.tty) line(summaryLine(report, name));
+      const unreadable = unreadableLine(report, name);
+      if (unreadable) line(unreadable);
+      else if (options.verbose || options.tty) line([summaryLine(report, name), ...checkLines(report)].join('\n'));
       else draw();
     },
     finish(text) {

@@ -14,11 +14,13 @@ import { extract, type ExtractOptions } from '../extract.js';
 delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
 
 export interface ExtractJob {
-  path: string;
-  options: ExtractOptions;
+  /** A file path, or the document's bytes (copied to the worker). */
+  input: string | Uint8Array;
+  /** `signal` cannot cross threads; the pool's timeout and termination stand in for it. */
+  options: Omit<ExtractOptions, 'signal'>;
 }
 
 parentPort!.on('message', async ({ id, job }: { id: number; job: ExtractJob }) => {
-  const result = await extract(job.path, job.options);
+  const result = await extract(job.input, job.options);
   parentPort!.postMessage({ id, result });
 });

@@ -18,19 +18,18 @@ function isObject(v: unknown): v is Tree {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Expands `*` segments over the keys present; returns the paths and values found (undefined for absent paths). */
-function resolve(report: Tree, path: string): { path: string; value: unknown }[] {
-  let current: { path: string; value: unknown }[] = [{ path: '', value: report }];
+/** Expands `*` segments over the keys present; returns the values found (undefined for absent paths). */
+function resolve(report: Tree, path: string): unknown[] {
+  let current: unknown[] = [report];
   for (const seg of path.split('.')) {
-    const next: { path: string; value: unknown }[] = [];
-    for (const { path: at, value: node } of current) {
-      const join = (k: string) => (at ? `${at}.${k}` : k);
+    const next: unknown[] = [];
+    for (const node of current) {
       if (!isObject(node)) {
-        next.push({ path: join(seg), value: undefined });
+        next.push(undefined);
       } else if (seg === '*') {
-        for (const [k, v] of Object.entries(node)) if (k !== 'heading') next.push({ path: join(k), value: v });
+        for (const [k, v] of Object.entries(node)) if (k !== 'heading') next.push(v);
       } else {
-        next.push({ path: join(seg), value: node[seg] });
+        next.push(node[seg]);
       }
     }
     current = next;
@@ -72,7 +71,7 @@ function sum(report: Tree, paths: string[], b: Record<string, string>): number |
   let total = 0;
   let any = false;
   for (const p of paths) {
-    for (const { value: v } of resolve(report, substitute(p, b))) {
+    for (const v of resolve(report, substitute(p, b))) {
       if (typeof v !== 'number') return null;
       total += v;
       any = true;
@@ -83,31 +82,17 @@ function sum(report: Tree, paths: string[], b: Record<string, string>): number |
 
 /** Every rule instance whose inputs are all numbers. */
 export function runChecks(rules: CheckRuleDef[], report: Tree): CheckResult[] {
-  return explainChecks(rules, report).map(({ rule, passed, expected, actual }) => ({ rule, passed, expected, actual }));
-}
-
-/** One rule instance with the cells it adds up on each side (for people checking a failure). */
-export interface CheckExplanation extends CheckResult {
-  /** The rule's `why` (checks.json): what the report's form says. */
-  why: string;
-  expectedParts: { path: string; value: number }[];
-  actualParts: { path: string; value: number }[];
-}
-
-/** runChecks with, for each listed instance, the paths and numbers summed on each side. */
-export function explainChecks(rules: CheckRuleDef[], report: Tree): CheckExplanation[] {
-  const out: CheckExplanation[] = [];
+  const results: CheckResult[] = [];
   for (const rule of rules) {
     for (const b of bindings(rule, report)) {
       const expected = sum(report, rule.expected, b);
       const actual = sum(report, rule.actual, b);
       if (expected === null || actual === null) continue;
-      const parts = (paths: string[]) => paths.flatMap((p) => resolve(report, substitute(p, b)).map(({ path, value }) => ({ path, value: value as number })));
       const [e, a] = [round(expected), round(actual)];
-      out.push({ rule: substitute(rule.rule, b), passed: e === a, expected: e, actual: a, why: rule.why ?? '', expectedParts: parts(rule.expected), actualParts: parts(rule.actual) });
+      results.push({ rule: substitute(rule.rule, b), passed: e === a, expected: e, actual: a });
     }
   }
-  return out;
+  return results;
 }
 
 /** Sums of decimals (`387.8189`) without floating-point dust. */

@@ -1,101 +1,87 @@
 #!/usr/bin/env node
 /**
- * The command line: `gongkai extract INPUT… [--out DIR]`, `gongkai schema`.
- * Exit codes: 0 every input complete, 1 any partial or failed (all outputs
- * still written), 2 usage errors.
+ * The command line. Each command lives in its own file (`<name>-command.ts`,
+ * a `CliCommand`) and is registered here in COMMANDS; exit codes are in
+ * command.ts and listed in --help. A closed standard output (`| head`) ends
+ * the run at once, quietly, with exit code 0.
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runExtract, UsageError } from './extract-command.js';
+import { EXIT, UsageError, type CliCommand } from './command.js';
 import { exitWithParent } from './reexec.js';
-import { seriesModule } from './series-command.js';
-import { reviewModule } from './review-command.js';
-import { loadTemplates } from '../template/load.js';
-import { reportJsonSchema } from '../schema/report.js';
+import { extractCommand } from './extract-command.js';
+import { schemaCommand } from './schema-command.js';
+import { reviewCommand } from './review-command.js';
+import { seriesCommand } from './series-command.js';
 import { VERSION } from '../version.js';
+import { SCHEMA_VERSION } from '../schema/report.js';
 
+/** Every command, in the order --help lists them. */
+const COMMANDS: CliCommand[] = [extractCommand, reviewCommand, seriesCommand, schemaCommand];
+
+const EPILOGUE = `Input formats (recognised by their bytes, whatever the file name):
+  PDF (born-digital, with or without ruling lines), DOCX, DOC and WPS,
+  HTML (UTF-8 or GBK; also .jsp, .do … pages), plain text (.txt).
+
+Exit codes:
+  0    every document complete (with --strict: and every check passed)
+  1    some document partial or failed (every output is still written)
+  2    usage error (nothing was read)
+  3    --strict: every document read, but some has a failed check
+  130  interrupted (SIGINT/SIGTERM); --summary says how far it got
+
+Output contract: docs/schema.md (report schema ${SCHEMA_VERSION}); gongkai schema prints it as JSON Schema.`;
+
+/** Parses `argv` and runs the command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  let code = 0;
-  const parser = yargs(argv)
+  let code: number = EXIT.ok;
+  let parser = yargs(argv)
     .scriptName('gongkai')
-    .version(VERSION)
-    .strict()
-    .command(
-      'extract <inputs..>',
-      'Turn reports (PDF, DOCX, HTML, text) into JSON; folders are searched recursively',
-      (y) =>
-        y
-          .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'files or folders' })
-          .option('out', {
-            alias: 'o',
-            type: 'string',
-            describe: 'json: output folder (one <name>.json per input; default stdout for one input, ./output for several); ndjson/csv: output file (default stdout)',
-          })
-          .option('format', { choices: ['json', 'ndjson', 'csv'] as const, default: 'json' as const, describe: 'output format' })
-          .option('jobs', { alias: 'j', type: 'number', describe: 'documents read in parallel (default: number of cores)' })
-          .option('timeout', { type: 'number', default: 60, describe: 'seconds allowed per document' })
-          .option('max-size', { type: 'number', default: 100, describe: 'largest input read, in MB' })
-          .option('max-memory', { type: 'number', default: 512, describe: 'heap limit per worker, in MB' })
-          .option('resume', { type: 'boolean', default: false, describe: 'skip inputs whose output (same bytes, same gongkai version) is already in --out' })
-          .option('summary', { type: 'string', describe: 'write a JSON run summary to this file' })
-          .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'one line per document on stderr' })
-          .option('provenance', { type: 'boolean', default: false, describe: "record each cell's page, box and printed text" })
-          .option('pretty', { type: 'boolean', default: false, describe: 'indent the JSON' })
-          .option('password', { type: 'string', describe: 'password of encrypted PDFs' })
-          .option('corrections', { type: 'string', describe: 'apply a JSON file of confirmed/corrected values (from gongkai review) to the documents with their sha256' })
-          .check((a) => {
-            for (const k of ['jobs', 'timeout', 'max-size', 'max-memory'] as const) {
-              const v = a[k];
-              if (v !== undefined && (!Number.isFinite(v) || v <= 0)) throw new UsageError(`--${k} must be a positive number`);
-            }
-            return true;
-          }),
-      async (args) => {
-        code = await runExtract({
-          inputs: args.inputs as string[],
-          out: args.out,
-          format: args.format,
-          jobs: args.jobs,
-          timeout: args.timeout,
-          maxSize: args['max-size'],
-          maxMemory: args['max-memory'],
-          resume: args.resume,
-          summary: args.summary,
-          verbose: args.verbose,
-          provenance: args.provenance,
-          pretty: args.pretty,
-          password: args.password,
-          corrections: args.corrections,
-        });
-      },
-    )
-    .command(seriesModule((c) => (code = c)))
-    .command(reviewModule((c) => (code = c)))
-    .command('schema', 'Print the JSON Schema of the output', {}, () => {
-      process.stdout.write(`${JSON.stringify(reportJsonSchema(loadTemplates()), null, 2)}\n`);
-    })
-    .demandCommand(1, 'Name a command: extract or schema')
+    .version(`${VERSION} (report schema ${SCHEMA_VERSION})`)
+    .usage('gongkai <command> [options]\n\nTurns Chinese government information-disclosure annual reports (政府信息公开工作年度报告) into structured data.')
+    .strict();
+  for (const c of COMMANDS) {
+    parser = parser.command(c.command, c.describe, (y) => c.builder(y).epilogue(EPILOGUE).help().alias('h', 'help'), async (args) => {
+      code = await c.run(args as Record<string, unknown>);
+    });
+  }
+  parser = parser
+    .demandCommand(1, `Name a command: ${COMMANDS.map((c) => c.command.split(' ')[0]).join(', ')}`)
+    .epilogue(EPILOGUE)
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     })
-    .help();
+    .help()
+    .alias('h', 'help')
+    .alias('V', 'version')
+    .wrap(Math.min(100, process.stdout.columns || 100));
   try {
     await parser.parseAsync();
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     process.stderr.write(`gongkai: ${e.message}\n\nRun 'gongkai --help' for usage.\n`);
-    return 2;
+    return EXIT.usage;
   }
   return code;
 }
 
+/** `| head` closed the pipe: stop everything (the worker pool is in this process), quietly, with success. */
+function exitOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT.ok);
+    throw e;
+  });
+}
+
 exitWithParent();
+exitOnClosedPipe(process.stdout);
+exitOnClosedPipe(process.stderr);
 main(hideBin(process.argv)).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`gongkai: ${(e as Error).message ?? String(e)}\n`);
-    process.exitCode = 2;
+    process.stderr.write(`gongkai: ${(e as Error)?.message ?? String(e)}\n`);
+    process.exitCode = EXIT.usage;
   },
 );

@@ -6,6 +6,7 @@
  * CLI starts itself again with it, once.
  */
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 
 const FLAG = '--single-threaded';
 const MARK = 'GONGKAI_REEXEC';
@@ -24,7 +25,10 @@ export function reexecSingleThreaded(): Promise<number> {
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, forward);
     child.on('error', reject);
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)));
+    child.on('exit', (code, signal) => {
+      for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.off(s, forward);
+      resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 15) : 1));
+    });
   });
 }
 

@@ -5,9 +5,8 @@
  * when every cross-year check passed, 1 when one failed, 2 on usage errors.
  */
 import { loadReports } from '../collection/load.js';
-import type { CommandModule } from 'yargs';
-import { CorrectionsFileError, readCorrections } from '../corrections/entries.js';
-import { UsageError } from './extract-command.js';
+import { EXIT, type CliCommand } from './command.js';
+import { readCorrectionsOrUsage } from './corrections-option.js';
 import { buildSeries, seriesJson } from '../series/build.js';
 import { seriesCsv } from '../series/csv.js';
 import { writeAtomic } from '../io/write.js';
@@ -21,7 +20,7 @@ export interface SeriesCommand {
 }
 
 export async function runSeries(cmd: SeriesCommand): Promise<number> {
-  const corrections = cmd.corrections === undefined ? undefined : await readCorrections(cmd.corrections);
+  const corrections = cmd.corrections === undefined ? undefined : await readCorrectionsOrUsage(cmd.corrections);
   const loaded = await loadReports(cmd.inputs, {
     corrections,
     ...(cmd.verbose ? { onExtract: (p: string) => process.stderr.write(`extracting ${p}\n`) } : {}),
@@ -39,30 +38,23 @@ export async function runSeries(cmd: SeriesCommand): Promise<number> {
       process.stderr.write(`${b.agency}: ${b.years.map((y) => y.year).join(', ')}${b.missingYears.length ? `; missing ${b.missingYears.join(', ')}` : ''}${failed.length ? `; failed ${failed.join(', ')}` : ''}\n`);
     }
   }
-  return series.bodies.some((b) => b.checks.some((c) => !c.passed)) ? 1 : 0;
+  return series.bodies.some((b) => b.checks.some((c) => !c.passed)) ? EXIT.incomplete : EXIT.ok;
 }
 
-/** The yargs command; `done` receives the exit code. */
-export function seriesModule(done: (code: number) => void): CommandModule {
-  return {
-    command: 'series <inputs..>',
-    describe: 'Check reports of one body across years: missing and duplicate years, carry-over between years',
-    builder: (y) =>
-      y
-        .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'documents and/or folders of gongkai JSON outputs' })
-        .option('out', { alias: 'o', type: 'string', describe: 'output file (default stdout)' })
-        .option('format', { choices: ['json', 'csv'] as const, describe: 'output format (default: csv when --out ends in .csv, else json)' })
-        .option('corrections', { type: 'string', describe: 'apply a corrections file first (see extract --corrections)' })
-        .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'one line per body on stderr' }),
-    handler: async (args) => {
-      const a = args as unknown as { inputs: string[]; out?: string; format?: 'json' | 'csv'; corrections?: string; verbose: boolean };
-      const format = a.format ?? (a.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
-      try {
-        done(await runSeries({ inputs: a.inputs, out: a.out, format, corrections: a.corrections, verbose: a.verbose }));
-      } catch (e) {
-        if (e instanceof CorrectionsFileError) throw new UsageError(e.message);
-        throw e;
-      }
-    },
-  };
-}
+export const seriesCommand: CliCommand = {
+  command: 'series <inputs..>',
+  describe: 'Check reports of one body across years: missing and duplicate years, carry-over between years (JSON or CSV)',
+  builder: (y) =>
+    y
+      .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'documents and/or folders of gongkai JSON outputs' })
+      .option('out', { alias: 'o', type: 'string', describe: 'output file (default standard output)' })
+      .option('format', { alias: 'f', choices: ['json', 'csv'] as const, describe: 'output format (default: csv when --out ends in .csv, else json)' })
+      .option('corrections', { type: 'string', describe: 'apply a corrections file first (see extract --corrections)' })
+      .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'one line per body on stderr' })
+      .example('gongkai series out/ -o series.csv', 'every body found in a folder of outputs, one CSV row per body and year'),
+  run: (a) => {
+    const out = a['out'] as string | undefined;
+    const format = (a['format'] as 'json' | 'csv' | undefined) ?? (out?.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
+    return runSeries({ inputs: a['inputs'] as string[], out, format, corrections: a['corrections'] as string | undefined, verbose: a['verbose'] as boolean });
+  },
+};

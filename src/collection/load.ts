@@ -44,7 +44,7 @@ async function jsonFiles(dir: string, out: string[]): Promise<void> {
   }
 }
 
-function isReport(v: unknown): v is Report {
+function isReport(v: unknown): v is Report & { source: { sha256: string } } {
   const r = v as Partial<Report> | null;
   return typeof r === 'object' && r !== null && r.schemaVersion === '1' && typeof r.source?.sha256 === 'string' && typeof r.meta === 'object';
 }
@@ -61,7 +61,7 @@ export async function loadReports(paths: string[], options: LoadOptions = {}): P
     const s = await stat(p).catch(() => undefined);
     if (s?.isDirectory()) {
       await jsonFiles(p, jsons);
-      docPaths.push(...(await collectInputs([p])).map((i) => i.path));
+      docPaths.push(...(await collectInputs([p])).inputs.map((i) => i.path).filter((d) => !d.toLowerCase().endsWith('.json')));
     } else if (p.toLowerCase().endsWith('.json')) jsons.push(p);
     else docPaths.push(p);
   }

@@ -122,7 +122,16 @@ export interface AppliedCorrection {
 
 export interface Report {
   schemaVersion: '1';
-  source: { file: string; format: OutputFormat; sha256: string; pages: number | null };
+  source: {
+    /** Base name of the input. */
+    file: string;
+    /** The path the output is named after: relative to the deepest folder holding all inputs (report-schema.md, Files); the base name for bytes. */
+    path: string;
+    format: OutputFormat;
+    /** Of the input bytes; null when they could not be read. */
+    sha256: string | null;
+    pages: number | null;
+  };
   meta: {
     title: string | null;
     agency: string | null;

@@ -6,7 +6,7 @@
  * (in a failed check, null, OCR below the confidence threshold, or named by a
  * warning), in reading order.
  */
-import { explainChecks, type CheckExplanation } from '../checks/evaluate.js';
+import { explainCheck } from '../checks/explain.js';
 import type { AppliedCorrection, Report } from '../report/types.js';
 import type { Templates } from '../template/load.js';
 import { formLayout, type FormCell } from './forms.js';
@@ -40,7 +40,8 @@ export interface TableData {
 
 export interface DocumentData {
   id: string;
-  sha256: string;
+  /** null when the document's bytes could not be read (then nothing can be corrected). */
+  sha256: string | null;
   file: string;
   format: string;
   /** Link to the document, relative to the site root; null when it is not among the inputs. */
@@ -49,12 +50,22 @@ export interface DocumentData {
   status: Report['status'];
   tables: TableData[];
   texts: { key: string; heading: string; text: string }[];
-  failedChecks: CheckExplanation[];
+  failedChecks: FailedCheck[];
   passedChecks: number;
   warnings: string[];
   cells: Record<string, CellData>;
   look: string[];
   corrections: AppliedCorrection[];
+}
+
+/** A failed check with the rule's explanation and the cells summed on each side (with their numbers). */
+export interface FailedCheck {
+  rule: string;
+  expected: number;
+  actual: number;
+  why: string;
+  expectedParts: { path: string; value: number }[];
+  actualParts: { path: string; value: number }[];
 }
 
 export interface DocumentSummary {
@@ -118,7 +129,14 @@ export function documentData(
         order.push(c.path);
       }
   }
-  const failedChecks = explainChecks(templates.checks, tree).filter((c) => !c.passed);
+  const numberAt = (path: string) => path.split('.').reduce<unknown>((n, k) => (n as Tree | undefined)?.[k], tree) as number;
+  const failedChecks: FailedCheck[] = report.checks
+    .filter((c) => !c.passed)
+    .map((c) => {
+      const x = explainCheck(templates.checks, c, tree);
+      const parts = (paths: string[]) => paths.map((path) => ({ path, value: numberAt(path) }));
+      return { rule: c.rule, expected: c.expected, actual: c.actual, why: x?.why ?? '', expectedParts: parts(x?.parts ?? []), actualParts: parts(x?.totals ?? []) };
+    });
   for (const check of failedChecks)
     for (const part of [...check.expectedParts, ...check.actualParts]) {
       const cell = cells[part.path];

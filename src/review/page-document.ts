@@ -66,7 +66,7 @@ export function documentPage(d: DocumentData): string {
 <h1>${esc(m.title ?? d.file)}</h1>
 <dl class="meta"><dt>机关</dt><dd>${esc(m.agency ?? '—')}</dd><dt>年度</dt><dd>${esc(m.year ?? '—')}</dd><dt>发布日期</dt><dd>${esc(m.publishedAt ?? '—')}</dd><dt>版本</dt><dd>${esc(m.edition)}</dd>
 <dt>状态</dt><dd><span class="badge ${d.status}">${esc(STATUS_LABEL[d.status] ?? d.status)}</span></dd>
-<dt>文件</dt><dd>${d.href ? `<a href="${esc(d.href)}" target="_blank">${esc(d.file)}</a>` : esc(d.file)} <small>(${esc(d.format)}, sha256 ${esc(d.sha256.slice(0, 12))}…)</small></dd></dl>
+<dt>文件</dt><dd>${d.href ? `<a href="${esc(d.href)}" target="_blank">${esc(d.file)}</a>` : esc(d.file)} <small>(${esc(d.format)}, sha256 ${d.sha256 ? `${esc(d.sha256.slice(0, 12))}…` : "—"})</small></dd></dl>
 </header>
 <div class="doc-layout">
 <main>

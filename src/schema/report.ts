@@ -106,8 +106,9 @@ export function buildReportSchema(templates: Templates) {
       source: z
         .object({
           file: z.string(),
+          path: z.string(),
           format: z.enum(SOURCE_FORMATS),
-          sha256: z.string().regex(/^[0-9a-f]{64}$/),
+          sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
           pages: z.number().int().nonnegative().nullable(),
         })
         .strict(),

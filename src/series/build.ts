@@ -14,7 +14,7 @@ import { seriesChecks, type SeriesCheck } from './checks.js';
 export interface SeriesDocument {
   /** `source.path` when the output has it, else `source.file`. */
   file: string;
-  sha256: string;
+  sha256: string | null;
   status: Report['status'];
   edition: string;
 }

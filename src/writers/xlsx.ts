@@ -1,0 +1,162 @@
+/**
+ * One Excel workbook for people (exceljs): a sheet of documents (status,
+ * failed checks and what they mean, warnings) and a sheet per table (二, 三,
+ * 四) laid out like the printed form, with its Chinese row and column labels
+ * from the template data, one block per document. A printed total that a
+ * check found inconsistent is filled red, with a note explaining the check.
+ *
+ * More sheets (legacy statistics) plug in as `SheetBuilder`s.
+ */
+import ExcelJS from 'exceljs';
+import type { Report } from '../report/types.js';
+import type { CompiledTable, Edition, Templates } from '../template/load.js';
+import { describeCheck, explainCheck } from '../checks/explain.js';
+import { csvColumns } from './csv.js';
+import { columnLabel, rowLabel } from './labels.js';
+
+type Worksheet = ExcelJS.Worksheet;
+
+/** A sheet of the workbook: made once, then given each document in input order. */
+export interface SheetBuilder {
+  name: string;
+  /** Sets the columns (and anything else the sheet needs before the first document). */
+  start(ws: Worksheet): void;
+  add(ws: Worksheet, report: Report): void;
+}
+
+const FAILED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+const TITLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+const NOT_READ_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+
+function get(obj: unknown, path: string): unknown {
+  let o = obj;
+  for (const k of path.split('.')) o = o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined;
+  return o;
+}
+
+function documentsSheet(templates: Templates): SheetBuilder {
+  const columns = csvColumns(templates, [], 'zh');
+  return {
+    name: '文档',
+    start(ws) {
+      ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.key.startsWith('failed') || c.key === 'warnings' || c.key === 'meta.title' ? 50 : 16 }));
+      ws.getRow(1).font = { bold: true };
+      ws.views = [{ state: 'frozen', ySplit: 1 }];
+    },
+    add(ws, report) {
+      const row = ws.addRow(columns.map((c) => c.value(report) ?? null));
+      row.alignment = { wrapText: true, vertical: 'top' };
+      if (report.checks.some((c) => !c.passed)) row.getCell(columns.findIndex((c) => c.key === 'failedChecks') + 1).fill = FAILED_FILL;
+    },
+  };
+}
+
+/** The edition whose table a report's section is laid out with: its own, else the latest that has the table. */
+function tableFor(templates: Templates, report: Report, tableKey: string): CompiledTable | undefined {
+  const own = templates.editions.find((e) => e.id === report.meta.edition);
+  if (own?.tables[tableKey]) return own.tables[tableKey];
+  const latest = templates.editions.reduce<Edition | undefined>((a, b) => (b.tables[tableKey] && (!a || b.years.from > a.years.from) ? b : a), undefined);
+  return latest?.tables[tableKey];
+}
+
+function tableSheet(templates: Templates, name: string, sectionKey: string, tableKey: string): SheetBuilder {
+  return {
+    name,
+    start(ws) {
+      ws.getColumn(1).width = 60;
+      for (let i = 2; i <= 16; i++) ws.getColumn(i).width = 12;
+    },
+    add(ws, report) {
+      const section = get(report, sectionKey) as Record<string, unknown> | null;
+      const table = tableFor(templates, report, tableKey);
+      if (!table || report.status === 'failed') return;
+      const title = ws.addRow([`${report.source.path}  ${report.meta.title ?? ''}  （${report.meta.edition}）`]);
+      title.font = { bold: true };
+      title.getCell(1).fill = TITLE_FILL;
+      if (!section || !Object.keys(section).some((k) => k !== 'heading')) {
+        ws.addRow([section ? `${String(section['heading'])}：未读到表格` : '未找到本节']);
+        ws.addRow([]);
+        return;
+      }
+      // The failed checks' printed totals in this section, with what each means.
+      const marks = new Map<string, string[]>();
+      for (const c of report.checks) {
+        if (c.passed) continue;
+        for (const p of explainCheck(templates.checks, c, report)?.totals ?? []) {
+          marks.set(p, [...(marks.get(p) ?? []), describeCheck(templates.checks, c, report)]);
+        }
+      }
+      const keys = table.columns.flatMap((c) => (c.unitKey ? [c.key, c.unitKey] : [c.key]));
+      // Header: the outer level of grouped columns above their own labels.
+      const deep = table.columns.some((c) => c.path.length > 1);
+      if (deep) {
+        const upper = ws.addRow(['', ...keys.map((k) => (columnLabel(table, k).includes(' · ') ? columnLabel(table, k).split(' · ')[0] : ''))]);
+        upper.eachCell((cell) => ((cell.fill = HEADER_FILL), (cell.border = BORDER), (cell.font = { bold: true })));
+      }
+      const header = ws.addRow(['', ...keys.map((k) => columnLabel(table, k).split(' · ').pop())]);
+      header.eachCell((cell) => ((cell.fill = HEADER_FILL), (cell.border = BORDER), (cell.font = { bold: true }), (cell.alignment = { wrapText: true })));
+      // The variant of the row groups the report has (（六）其他处理 as one row or three).
+      const found = (v: CompiledTable['variants'][number]) => v.leaves.filter((l) => get(section, l.path || l.columns[0]!) !== undefined).length;
+      const variant = [...table.variants].sort((a, b) => found(b) - found(a))[0]!;
+      let prev: string[] = [];
+      for (const leaf of variant.leaves) {
+        const cur = leaf.groups.map((x) => x[0]!);
+        let changed = false;
+        cur.forEach((label, depth) => {
+          if (!changed && prev[depth] === label) return;
+          changed = true;
+          ws.addRow([`${'  '.repeat(depth)}${label}`]).getCell(1).border = BORDER;
+        });
+        prev = cur;
+        const label = leaf.unlabelled ? '' : `${'  '.repeat(leaf.groups.length)}${leaf.spellings[0]}`;
+        const row = ws.addRow([label || rowLabel(leaf)]);
+        row.getCell(1).border = BORDER;
+        keys.forEach((key, i) => {
+          const cell = row.getCell(i + 2);
+          cell.border = BORDER;
+          const own = leaf.columns.includes(key) || table.columns.some((c) => c.unitKey === key && leaf.columns.includes(c.key));
+          if (!own) return;
+          const path = [sectionKey, leaf.path, key].filter(Boolean).join('.');
+          const value = get(report, path);
+          if (value === null || value === undefined) {
+            cell.fill = NOT_READ_FILL;
+            cell.note = value === null ? '未读出 (null)' : '本报告无此格';
+            return;
+          }
+          cell.value = value as number | string;
+          const why = marks.get(path);
+          if (why) {
+            cell.fill = FAILED_FILL;
+            cell.font = { bold: true, color: { argb: 'FF9C0006' } };
+            cell.note = why.join('\n');
+          }
+        });
+      }
+      ws.addRow([]);
+    },
+  };
+}
+
+/** The sheets of the workbook, in order: documents, then tables 二, 三, 四, then `extra`. */
+export function xlsxSheets(templates: Templates, extra: SheetBuilder[] = []): SheetBuilder[] {
+  const names: Record<string, string> = { activeDisclosure: '二 主动公开', applications: '三 依申请', reviewLitigation: '四 复议诉讼' };
+  const tables = templates.sections
+    .filter((s) => s.table)
+    .map((s) => tableSheet(templates, names[s.key] ?? `${s.numeral} ${s.labels[0]!.slice(0, 20)}`, s.key, s.table!));
+  return [documentsSheet(templates), ...tables, ...extra];
+}
+
+/** Builds the workbook from the reports, in order; returns its bytes. */
+export async function xlsxWorkbook(reports: AsyncIterable<Report>, templates: Templates, extra: SheetBuilder[] = []): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'gongkai';
+  const sheets = xlsxSheets(templates, extra).map((b) => {
+    const ws = wb.addWorksheet(b.name);
+    b.start(ws);
+    return { b, ws };
+  });
+  for await (const report of reports) for (const { b, ws } of sheets) b.add(ws, report);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
