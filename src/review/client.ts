@@ -99,6 +99,11 @@ export function documentClient(): void {
     parts.push(`<p>原文 raw text: ${cell.raw !== undefined ? `<code class="raw">${esc(cell.raw || '（空白 blank）')}</code>` : '<i>没有出处记录 no provenance</i>'}${cell.ocr ? ` · OCR${cell.confidence !== undefined ? ` 置信度 confidence ${Math.round(cell.confidence * 100)}%` : ''}` : ''}</p>`);
     if (cell.checks.length) parts.push(`<p class="bad">未通过 failed: ${cell.checks.map((c) => `<code>${esc(c)}</code>`).join(' ')}</p>`);
     if (cell.warnings.length) parts.push(`<ul class="warnings">${cell.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`);
+    if (cell.path.startsWith('legacy.')) {
+      parts.push('<p class="small">旧版统计表的数值不能在此更正 — values of legacy statistics cannot be corrected (spec § Corrections covers the table cells).</p>');
+      panel.innerHTML = parts.join('\n');
+      return;
+    }
     parts.push(`<form id="correction" autocomplete="off">
 <label>更正值 corrected value <input id="corr-value" type="text" inputmode="decimal" value="${e && e.value !== undefined ? esc(e.value) : ''}" placeholder="${esc(fmt(cell.value))}"></label>
 <label>说明 note <input id="corr-note" type="text" value="${esc(e?.note ?? '')}"></label>

@@ -10,6 +10,7 @@ import { explainCheck } from '../checks/explain.js';
 import type { AppliedCorrection, Report } from '../report/types.js';
 import type { Templates } from '../template/load.js';
 import { formLayout, type FormCell } from './forms.js';
+import { legacyCells } from './legacy.js';
 
 export interface CellData {
   path: string;
@@ -56,6 +57,8 @@ export interface DocumentData {
   cells: Record<string, CellData>;
   look: string[];
   corrections: AppliedCorrection[];
+  /** The report's `legacy` object when it has one (legacy-reports.md), rendered as it is. */
+  legacy?: unknown;
 }
 
 /** A failed check with the rule's explanation and the cells summed on each side (with their numbers). */
@@ -130,6 +133,12 @@ export function documentData(
       }
   }
   const numberAt = (path: string) => path.split('.').reduce<unknown>((n, k) => (n as Tree | undefined)?.[k], tree) as number;
+  for (const cell of legacyCells(tree['legacy'], provenance)) {
+    const crop = options.crops.get(cell.path);
+    if (crop) cell.crop = crop;
+    cells[cell.path] = cell;
+    order.push(cell.path);
+  }
   const failedChecks: FailedCheck[] = report.checks
     .filter((c) => !c.passed)
     .map((c) => {
@@ -176,6 +185,7 @@ export function documentData(
     cells,
     look: order.filter((p) => cells[p]!.flags.length),
     corrections,
+    ...(tree['legacy'] !== undefined ? { legacy: tree['legacy'] } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { DocumentData } from './document-data.js';
 import { esc, pageShell, STATUS_LABEL } from './html.js';
+import { legacyHtml } from './legacy.js';
 
 const TABLE_TITLES: Record<string, string> = {
   activeDisclosure: '二、主动公开政府信息情况',
@@ -75,6 +76,7 @@ export function documentPage(d: DocumentData): string {
 <section><h2>勾稽关系 Checks</h2>${checksHtml(d)}</section>
 ${d.warnings.length ? `<section><h2>警告 Warnings</h2><ul class="warnings">${d.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></section>` : ''}
 ${d.tables.map((t) => tableHtml(d, t)).join('\n')}
+${legacyHtml(d.legacy, (path) => valueCell(d, path))}
 <h2>正文 Section texts</h2>
 ${texts}
 </main>

@@ -80,3 +80,36 @@ describe('formLayout', () => {
     expect(layout.labels.get('applications.otherHandling.total.total')).toBe('三、本年度办理结果›（六）其他处理 · 总计');
   });
 });
+
+describe('legacy reports', () => {
+  it("renders the statistics table and the text's figures of a report's legacy object, its values as cells with evidence", async () => {
+    const { documentData } = await import('../../src/review/document-data.js');
+    const { documentPage } = await import('../../src/review/page-document.js');
+    const report = {
+      schemaVersion: '1',
+      source: { file: 'old.docx', format: 'docx', sha256: 'c'.repeat(64), pages: null },
+      meta: { title: '2015年政府信息公开工作年度报告', agency: '某县人民政府', year: 2015, publishedAt: null, edition: 'legacy' },
+      status: 'partial',
+      overview: { heading: '一、概述', text: '' },
+      activeDisclosure: { heading: '二、主动公开' },
+      applications: null,
+      reviewLitigation: null,
+      problems: null,
+      otherMatters: null,
+      checks: [],
+      warnings: [],
+      legacy: {
+        sections: [],
+        statistics: { template: 'gov2014', heading: '2015年政府信息公开情况统计表', rows: [{ path: 'requests.received', label: '（一）收到申请数', code: null, unit: '件', value: 12, raw: '12' }, { path: null, label: '本地指标', code: '7', unit: '条', value: 40, raw: '40' }], values: { requests: { received: 12 } } },
+        figures: [{ key: 'activeDisclosure.total', value: 339, unit: '条', qualifier: null, zero: false, section: 'activeDisclosure', sentence: '2015年度共主动公开政府信息339条。', raw: '339' }],
+      },
+      provenance: { 'legacy.statistics.values.requests.received': { page: null, raw: '12' } },
+    };
+    const d = documentData('doc-old', report as never, loadTemplates(), { href: null, crops: new Map(), minConfidence: 0.8 });
+    expect(d.cells['legacy.statistics.values.requests.received']).toMatchObject({ value: 12, raw: '12', label: '2015年政府信息公开情况统计表 › （一）收到申请数' });
+    const html = documentPage(d);
+    expect(html).toContain('data-path="legacy.statistics.values.requests.received"');
+    expect(html).toContain('<th>本地指标</th><td>7</td><td>条</td><td>40</td>');
+    expect(html).toContain('2015年度共主动公开政府信息339条。');
+  });
+});
