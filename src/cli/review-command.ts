@@ -21,7 +21,7 @@ export async function runReview(cmd: ReviewCommand): Promise<number> {
   const result = await buildReviewSite(cmd.inputs, cmd.out, { corrections, minConfidence: cmd.minConfidence, ...(log ? { log } : {}) });
   if (!result.documents.length) throw new UsageError('no reports found: name documents or folders of gongkai JSON outputs');
   const failed = result.documents.filter((d) => d.failed.length).length;
-  process.stderr.write(`review site: ${result.documents.length} documents (${failed} with failed checks), ${result.bodies} bodies → ${cmd.out}/index.html\n`);
+  process.stderr.write(`review site: ${result.documents.length} documents (${failed} with failed checks), ${result.bodies} bodies (${result.bodiesWithFailedChecks} with failed cross-year checks) → ${cmd.out}/index.html\n`);
   return EXIT.ok;
 }
 

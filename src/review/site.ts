@@ -30,6 +30,8 @@ export interface ReviewOptions {
 export interface ReviewResult {
   documents: DocumentSummary[];
   bodies: number;
+  /** Bodies with a failed cross-year check (spec § Series). */
+  bodiesWithFailedChecks: number;
 }
 
 /** A file-name-safe id from the document's name, unique in the site. */
@@ -88,5 +90,5 @@ export async function buildReviewSite(inputs: string[], outDir: string, options:
     await writeFile(join(outDir, `body-${n + 1}.html`), bodyPage(`body-${n + 1}`, body, columns));
   }
   await writeFile(join(outDir, 'index.html'), indexPage(summaries, bodies));
-  return { documents: summaries, bodies: bodies.length };
+  return { documents: summaries, bodies: bodies.length, bodiesWithFailedChecks: series.bodies.filter((b) => b.checks.some((c) => !c.passed)).length };
 }
