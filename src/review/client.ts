@@ -48,7 +48,7 @@ export function indexClient(): void {
 
 export function documentClient(): void {
   type Cell = {
-    path: string; label: string; value: number | null; page: number | null; bbox?: number[]; raw?: string; ocr?: boolean; confidence?: number; crop?: string;
+    path: string; label: string; value: number | null; text?: string; page: number | null; bbox?: number[]; raw?: string; ocr?: boolean; confidence?: number; crop?: string;
     flags: string[]; checks: string[]; warnings: string[]; correction?: { printed: number | null; value?: number; note: string | null; by: string | null; at: string | null };
   };
   type Entry = { sha256: string; path: string; value?: number; note: string; by: string; at: string };
@@ -65,7 +65,7 @@ export function documentClient(): void {
   };
   const save = (list: Entry[]) => localStorage.setItem(KEY, JSON.stringify(list));
   const mine = (path: string) => load().find((e) => e.sha256 === doc.sha256 && e.path === path);
-  const tdOf = (path: string) => document.querySelector<HTMLTableCellElement>(`td.v[data-path="${CSS.escape(path)}"]`);
+  const tdOf = (path: string) => document.querySelector<HTMLElement>(`.v[data-path="${CSS.escape(path)}"]`);
   const panel = document.getElementById('evidence')!;
   let current: string | null = null;
 
@@ -89,18 +89,18 @@ export function documentClient(): void {
   const render = (cell: Cell) => {
     const e = mine(cell.path);
     const parts: string[] = [`<h3>${esc(cell.label)}</h3><div class="path"><code>${esc(cell.path)}</code></div>`];
-    parts.push(`<p class="value">读取值 value: <b id="ev-value">${esc(fmt(cell.value))}</b>${cell.correction ? ` <span class="corr-note">(${cell.correction.value === undefined ? '已确认 confirmed' : `已更正 corrected, 原印 printed ${esc(fmt(cell.correction.printed))}`}${cell.correction.by ? ` · ${esc(cell.correction.by)}` : ''}${cell.correction.note ? ` · ${esc(cell.correction.note)}` : ''})</span>` : ''}</p>`);
+    parts.push(`<p class="value">读取值 value: <b id="ev-value">${esc(cell.text ?? fmt(cell.value))}</b>${cell.correction ? ` <span class="corr-note">(${cell.correction.value === undefined ? '已确认 confirmed' : `已更正 corrected, 原印 printed ${esc(fmt(cell.correction.printed))}`}${cell.correction.by ? ` · ${esc(cell.correction.by)}` : ''}${cell.correction.note ? ` · ${esc(cell.correction.note)}` : ''})</span>` : ''}</p>`);
     if (cell.crop) parts.push(`<img class="crop" id="ev-crop" src="${esc(cell.crop)}" alt="page ${cell.page} around ${esc(cell.path)}">`);
     const where: string[] = [];
     if (cell.page !== null) where.push(`第 ${cell.page} 页 page ${cell.page}${doc.href && doc.format === 'pdf' ? ` — <a href="${esc(doc.href)}#page=${cell.page}" target="_blank">打开原文 open</a>` : ''}`);
     if (cell.bbox) where.push(`box ${cell.bbox.map((v) => Math.round(v)).join(', ')} pt`);
-    if (!cell.crop) where.push(`表格位置 table position: ${esc(cell.label)}`);
+    if (!cell.crop && !cell.path.startsWith('meta.')) where.push(`表格位置 table position: ${esc(cell.label)}`);
     parts.push(`<p class="where">${where.join('<br>')}</p>`);
     parts.push(`<p>原文 raw text: ${cell.raw !== undefined ? `<code class="raw">${esc(cell.raw || '（空白 blank）')}</code>` : '<i>没有出处记录 no provenance</i>'}${cell.ocr ? ` · OCR${cell.confidence !== undefined ? ` 置信度 confidence ${Math.round(cell.confidence * 100)}%` : ''}` : ''}</p>`);
     if (cell.checks.length) parts.push(`<p class="bad">未通过 failed: ${cell.checks.map((c) => `<code>${esc(c)}</code>`).join(' ')}</p>`);
     if (cell.warnings.length) parts.push(`<ul class="warnings">${cell.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`);
-    if (cell.path.startsWith('legacy.')) {
-      parts.push('<p class="small">旧版统计表的数值不能在此更正 — values of legacy statistics cannot be corrected (spec § Corrections covers the table cells).</p>');
+    if (cell.path.startsWith('legacy.') || cell.path.startsWith('meta.')) {
+      parts.push('<p class="small">此项不能在此更正 — only the table cells can be corrected (spec § Corrections).</p>');
       panel.innerHTML = parts.join('\n');
       return;
     }
@@ -145,7 +145,7 @@ export function documentClient(): void {
     const cell = doc.cells[path];
     const td = tdOf(path);
     if (!cell || !td) return;
-    document.querySelectorAll('td.v.selected').forEach((x) => x.classList.remove('selected'));
+    document.querySelectorAll('.v.selected').forEach((x) => x.classList.remove('selected'));
     td.classList.add('selected');
     current = path;
     if (scroll) td.scrollIntoView({ block: 'center' });
@@ -154,7 +154,7 @@ export function documentClient(): void {
 
   document.addEventListener('click', (ev) => {
     const t = ev.target as HTMLElement;
-    const td = t.closest<HTMLElement>('td.v[data-path]');
+    const td = t.closest<HTMLElement>('.v[data-path]');
     if (td) return select(td.dataset['path']!, false);
     const part = t.closest<HTMLElement>('a.part');
     if (part) {

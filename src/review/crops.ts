@@ -8,7 +8,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createCanvas, loadImage, type Canvas, type Image } from '@napi-rs/canvas';
-import { openPdf } from '../readers/pdf/load.js';
+import { openPdf, type PdfDocument } from '../readers/pdf/load.js';
 
 export interface CropRequest {
   path: string;
@@ -18,6 +18,8 @@ export interface CropRequest {
 }
 
 export interface CropOptions {
+  /** More requests found in the opened PDF itself (e.g. where the meta fields are printed). */
+  locate?: (doc: PdfDocument) => Promise<CropRequest[]>;
   /** Pixels per PDF point (2 = 144 dpi). */
   scale?: number;
   /** Context around the box, in points: [horizontal, vertical]. */
@@ -26,11 +28,12 @@ export interface CropOptions {
 
 type Source = Canvas | Image;
 
-async function pdfPages(bytes: Uint8Array, pages: number[], scale: number): Promise<Map<number, Source>> {
+async function pdfPages(bytes: Uint8Array, requests: CropRequest[], scale: number, locate?: CropOptions['locate']): Promise<Map<number, Source>> {
   const doc = await openPdf(bytes);
   const out = new Map<number, Source>();
   try {
-    for (const n of pages) {
+    if (locate) requests.push(...(await locate(doc).catch(() => [])));
+    for (const n of new Set(requests.map((r) => r.page))) {
       if (n < 1 || n > doc.numPages) continue;
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale });
@@ -50,19 +53,19 @@ async function pdfPages(bytes: Uint8Array, pages: number[], scale: number): Prom
 
 /**
  * Writes one PNG per request into `dir` (named `<path>.png`) and returns
- * path → file name. Requests whose page cannot be rendered are left out; a
+ * path → file name (`requests` gets what `options.locate` found). Requests whose page cannot be rendered are left out; a
  * document that cannot be opened gives an empty map (the site then shows the
  * raw text only).
  */
 export async function renderCrops(document: string, format: string, requests: CropRequest[], dir: string, options: CropOptions = {}): Promise<Map<string, string>> {
   const done = new Map<string, string>();
-  if (!requests.length) return done;
+  if (!requests.length && !options.locate) return done;
   const [mx, my] = options.margin ?? [90, 40];
   let scale = options.scale ?? 2;
   let pages: Map<number, Source>;
   try {
     const bytes = new Uint8Array(await readFile(document));
-    if (format === 'pdf') pages = await pdfPages(bytes, [...new Set(requests.map((r) => r.page))], scale);
+    if (format === 'pdf') pages = await pdfPages(bytes, requests, scale, options.locate);
     else if (format === 'image') {
       const image = await loadImage(Buffer.from(bytes));
       pages = new Map([[1, image]]);

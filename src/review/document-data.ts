@@ -17,6 +17,8 @@ export interface CellData {
   /** Chinese row › column labels. */
   label: string;
   value: number | null;
+  /** A meta field's text (title, agency, date, edition). */
+  text?: string;
   page: number | null;
   bbox?: number[];
   raw?: string;
@@ -94,7 +96,7 @@ export function documentData(
   id: string,
   report: Report,
   templates: Templates,
-  options: { href: string | null; crops: Map<string, string>; minConfidence: number },
+  options: { href: string | null; crops: Map<string, string>; minConfidence: number; located?: Map<string, { page: number; bbox: number[] }> },
 ): DocumentData {
   const tree = report as unknown as Tree;
   const edition = templates.editions.find((e) => e.id === report.meta.edition);
@@ -138,6 +140,11 @@ export function documentData(
     if (crop) cell.crop = crop;
     cells[cell.path] = cell;
     order.push(cell.path);
+  }
+  for (const cell of metaCells(report, options.located ?? new Map())) {
+    const crop = options.crops.get(cell.path);
+    if (crop) cell.crop = crop;
+    cells[cell.path] = cell;
   }
   const failedChecks: FailedCheck[] = report.checks
     .filter((c) => !c.passed)
@@ -189,9 +196,32 @@ export function documentData(
   };
 }
 
+/** How each meta field is read (locate/meta.ts), shown as its label. */
+const META_FIELDS: [keyof Report['meta'], string][] = [
+  ['title', '标题 title — the first line(s) of the document'],
+  ['agency', '机关 agency — the signature at the end, else the title\'s subject'],
+  ['year', '年度 year — the reporting year in the title'],
+  ['publishedAt', '发布日期 date — under the signature'],
+  ['edition', '版本 edition — decided by the columns of table 二'],
+];
+
+/** The meta fields as cells with their evidence: where a PDF printed them when found, else their text. */
+function metaCells(report: Report, located: Map<string, { page: number; bbox: number[] }>): CellData[] {
+  return META_FIELDS.map(([key, label]) => {
+    const v = report.meta[key];
+    const path = `meta.${key}`;
+    const at = located.get(path);
+    const cell: CellData = { path, label, value: typeof v === 'number' ? v : null, page: at?.page ?? null, flags: [], checks: [], warnings: [] };
+    if (typeof v === 'string') cell.text = v;
+    if (v !== null) cell.raw = String(v);
+    if (at) cell.bbox = at.bbox;
+    return cell;
+  });
+}
+
 /** The index row of a document. */
 export function summarize(d: DocumentData): DocumentSummary {
-  const cells = Object.values(d.cells);
+  const cells = Object.values(d.cells).filter((c) => !c.path.startsWith('meta.'));
   return {
     id: d.id,
     file: d.file,

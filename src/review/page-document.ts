@@ -60,12 +60,14 @@ function checksHtml(d: DocumentData): string {
 
 export function documentPage(d: DocumentData): string {
   const m = d.meta;
+  /** A meta value the reader can click for where it was read. */
+  const metaValue = (key: string, v: unknown) => `<span class="v meta-v" data-path="meta.${key}" tabindex="-1" title="点击查看出处 where it was read">${esc(v ?? '—')}</span>`;
   const texts = d.texts
     .map((t) => `<section class="text"><h3>${esc(t.heading || t.key)}</h3>${t.text ? t.text.split('\n').map((p) => `<p>${esc(p)}</p>`).join('') : '<p class="missing">未找到 — not found</p>'}</section>`)
     .join('\n');
   const html = `<header><a href="index.html" class="back">← 全部文件 all documents</a>
-<h1>${esc(m.title ?? d.file)}</h1>
-<dl class="meta"><dt>机关</dt><dd>${esc(m.agency ?? '—')}</dd><dt>年度</dt><dd>${esc(m.year ?? '—')}</dd><dt>发布日期</dt><dd>${esc(m.publishedAt ?? '—')}</dd><dt>版本</dt><dd>${esc(m.edition)}</dd>
+<h1>${m.title ? metaValue('title', m.title) : esc(d.file)}</h1>
+<dl class="meta"><dt>机关</dt><dd>${metaValue('agency', m.agency)}</dd><dt>年度</dt><dd>${metaValue('year', m.year)}</dd><dt>发布日期</dt><dd>${metaValue('publishedAt', m.publishedAt)}</dd><dt>版本</dt><dd>${metaValue('edition', m.edition)}</dd>
 <dt>状态</dt><dd><span class="badge ${d.status}">${esc(STATUS_LABEL[d.status] ?? d.status)}</span></dd>
 <dt>文件</dt><dd>${d.href ? `<a href="${esc(d.href)}" target="_blank">${esc(d.file)}</a>` : esc(d.file)} <small>(${esc(d.format)}, sha256 ${d.sha256 ? `${esc(d.sha256.slice(0, 12))}…` : "—"})</small></dd></dl>
 </header>

@@ -13,6 +13,7 @@ import { buildSeries } from '../series/build.js';
 import { loadTemplates } from '../template/load.js';
 import { clientScript } from './client.js';
 import { renderCrops, type CropRequest } from './crops.js';
+import { locateMeta } from './meta-evidence.js';
 import { documentData, summarize, type DocumentSummary } from './document-data.js';
 import { bodyPage, type BodyColumn } from './page-body.js';
 import { documentPage } from './page-document.js';
@@ -66,9 +67,12 @@ export async function buildReviewSite(inputs: string[], outDir: string, options:
     for (const [path, p] of Object.entries(report.provenance ?? {})) {
       if (p.page && p.bbox) requests.push({ path, page: p.page, bbox: p.bbox as [number, number, number, number] });
     }
-    const files = item.document ? await renderCrops(item.document, report.source.format, requests, join(outDir, 'crops', id)) : new Map<string, string>();
+    const files = item.document
+      ? await renderCrops(item.document, report.source.format, requests, join(outDir, 'crops', id), { locate: (doc) => locateMeta(doc, report.meta) })
+      : new Map<string, string>();
+    const located = new Map(requests.filter((r) => r.path.startsWith('meta.')).map((r) => [r.path, r]));
     const crops = new Map([...files].map(([path, name]) => [path, `crops/${id}/${encodeURIComponent(name)}`]));
-    const data = documentData(id, report, templates, { href: item.document ? hrefTo(outDir, item.document) : null, crops, minConfidence: options.minConfidence ?? 0.8 });
+    const data = documentData(id, report, templates, { href: item.document ? hrefTo(outDir, item.document) : null, crops, located, minConfidence: options.minConfidence ?? 0.8 });
     await writeFile(join(outDir, `${id}.html`), documentPage(data));
     summaries.push(summarize(data));
     log(`${report.status.padEnd(8)} ${id}${data.failedChecks.length ? ` (${data.failedChecks.length} failed checks)` : ''}${files.size ? `, ${files.size} crops` : ''}`);

@@ -32,7 +32,7 @@ table.form { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; }
 table.form th, table.form td { border: 1px solid var(--line); padding: 3px 6px; }
 table.form th { font-weight: normal; background: #fafafa; text-align: left; }
 table.form td.v { text-align: center; min-width: 44px; cursor: pointer; font-variant-numeric: tabular-nums; }
-td.v:hover { outline: 2px solid #0969da; } td.v.selected { outline: 3px solid #0969da; outline-offset: -2px; }
+.v:hover { outline: 2px solid #0969da; } .v.selected { outline: 3px solid #0969da; outline-offset: -2px; } .meta-v { cursor: pointer; }
 td.flag-null { background: #eee; color: var(--muted); } td.flag-warning, td.flag-lowConfidence { background: var(--warn-bg); }
 td.flag-failed { background: var(--bad-bg); color: var(--bad); font-weight: bold; } td.in-check { box-shadow: inset 0 0 0 2px var(--bad); }
 td.corrected, td.local-corrected { background: #ddf4ff; } td.confirmed, td.local-confirmed { background: #dafbe1; }

@@ -13,7 +13,7 @@ import { formLayout } from '../../src/review/forms.js';
 import { loadTemplates } from '../../src/template/load.js';
 
 /** The data a page embeds for its script. */
-function pageData(file: string): { doc: { sha256: string; cells: Record<string, { raw?: string; page: number | null; crop?: string; label: string; flags: string[]; correction?: unknown; value: number | null }>; look: string[] } } {
+function pageData(file: string): { doc: { sha256: string; cells: Record<string, { raw?: string; text?: string; page: number | null; crop?: string; label: string; flags: string[]; correction?: unknown; value: number | null }>; look: string[] } } {
   const m = /window\.GONGKAI = (.*);<\/script>/.exec(readFileSync(file, 'utf8'));
   return JSON.parse(m![1]!);
 }
@@ -49,6 +49,9 @@ describe('buildReviewSite', () => {
     expect(d.look[0]).toBe('applications.granted.naturalPerson');
     expect(d.look).toContain('reviewLitigation.review.total');
     expect(readFileSync(join(site, 'doc-hexi-market-2020.pdf.html'), 'utf8')).toContain('href="../docs/hexi-market-2020.pdf"');
+    // Meta fields show where the PDF printed them: the signature, the date under it, the title.
+    for (const key of ['agency', 'publishedAt', 'title', 'year']) expect(d.cells[`meta.${key}`]!.crop).toBe(`crops/doc-hexi-market-2020.pdf/meta.${key}.png`);
+    expect(d.cells['meta.agency']).toMatchObject({ text: '云州市河西区市场监督管理局', page: 3 });
   });
 
   it('gives DOCX values their raw text and table position, and shows corrections as such', () => {
@@ -56,6 +59,7 @@ describe('buildReviewSite', () => {
     expect(d.cells['applications.newReceived.total']).toMatchObject({ raw: '4', page: null, value: 4 });
     expect(d.cells['applications.newReceived.total']!.crop).toBeUndefined();
     expect(existsSync(join(site, 'crops/doc-liuwan-town-2021.docx'))).toBe(false);
+    expect(d.cells['meta.agency']).toMatchObject({ text: '柳湾镇人民政府', raw: '柳湾镇人民政府', page: null });
     expect(d.cells['activeDisclosure.licensing.decisions']).toMatchObject({ value: 13, correction: { printed: 12, value: 13 } });
     expect(readFileSync(join(site, 'doc-liuwan-town-2021.docx.html'), 'utf8')).toMatch(/class="v corrected" data-path="activeDisclosure\.licensing\.decisions"[^>]*><span class="shown"><s class="printed">12<\/s> 13</);
   });
