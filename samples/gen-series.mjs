@@ -98,7 +98,7 @@ export function seriesDefinitions() {
         heading: '二、主动公开政府信息情况',
         regulations: { issued: 0, repealed: 0, inForce: 0 },
         normativeDocuments: { issued: y.norm.issued, repealed: y.norm.repealed, inForce },
-        licensing: { decisions: y.licensing }, punishment: { decisions: 0 }, coercion: { decisions: 0 }, fees: { amount: 0 },
+        licensing: { decisions: y.licensing }, punishment: { decisions: 0 }, coercion: { decisions: 0 }, fees: { amount: 0, amountUnit: '万元' },
       },
       applications: apps,
       reviewLitigation: { heading: '四、政府信息公开行政复议、行政诉讼情况', review: group(y.review), litigationDirect: group(), litigationAfterReview: group() },

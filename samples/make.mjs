@@ -53,7 +53,7 @@ const RL_GROUPS = ['review', 'litigationDirect', 'litigationAfterReview'];
 const RL_COLS = ['upheld', 'corrected', 'other', 'pending', 'total'];
 const TOP_KEYS = ['meta', 'preamble', 'overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters'];
 const AD_KEYS = {
-  2021: { regulations: ['issued', 'repealed', 'inForce'], normativeDocuments: ['issued', 'repealed', 'inForce'], licensing: ['decisions'], punishment: ['decisions'], coercion: ['decisions'], fees: ['amount'] },
+  2021: { regulations: ['issued', 'repealed', 'inForce'], normativeDocuments: ['issued', 'repealed', 'inForce'], licensing: ['decisions'], punishment: ['decisions'], coercion: ['decisions'], fees: ['amount', 'amountUnit'] },
   2019: { regulations: ['made', 'published', 'totalPublished'], normativeDocuments: ['made', 'published', 'totalPublished'], licensing: ['lastYear', 'change', 'decisions'], otherServices: ['lastYear', 'change', 'decisions'], punishment: ['lastYear', 'change', 'decisions'], coercion: ['lastYear', 'change', 'decisions'], fees: ['lastYear', 'change'], procurement: ['projects', 'amount', 'amountUnit'] },
 };
 
@@ -656,6 +656,7 @@ async function main() {
       fs.writeFileSync(out, bytes);
       console.log(`wrote docs/${e.file} (${bytes.length} bytes)`);
     }
+    await (await import('./gen-hardening.mjs')).makeHardening({ reports, only, noPdf, tmp, renderDocx, renderHtml, findTool, sofficeToPdf, chromiumToPdf, fixPdf });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

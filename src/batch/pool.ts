@@ -54,8 +54,12 @@ export class WorkerPool<J, R> {
     });
   }
 
+  /** Stops every worker, abandoning the jobs they run (their promises never settle) and the queue. */
   async close(): Promise<void> {
     this.closed = true;
+    this.queue.length = 0;
+    // A running job's time limit must not keep the process alive after the pool is gone.
+    for (const s of this.slots) clearTimeout(s.timer);
     await Promise.all(this.slots.map((s) => ((s.retired = true), s.worker.terminate())));
   }
 

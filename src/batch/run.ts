@@ -6,18 +6,12 @@
  * are abandoned (their workers stopped), the finished ones are written, and
  * the summary says `interrupted: true`.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { WorkerPool } from './pool.js';
-import type { ExtractJob } from './worker.js';
 import type { Input, SkippedFile } from './inputs.js';
 import { readLedger } from './ledger.js';
-import { fileSha256, sha256 } from '../io/hash.js';
+import { createExtractPool, earlierOutput } from './documents.js';
 import type { Reporter } from './progress.js';
-import { failedReport, type ExtractOptions } from '../extract.js';
 import type { Report } from '../report/types.js';
 import { loadTemplates } from '../template/load.js';
-import { VERSION } from '../version.js';
 import { makeSink, type BatchFormat, type OutputTarget } from './sinks.js';
 import { countReport, finishSummary, newSummary, summaryText, type BatchSummary } from './summary.js';
 import type { LabelLanguage } from '../writers/csv.js';
@@ -52,8 +46,6 @@ export interface BatchOptions {
   signal?: AbortSignal;
 }
 
-const WORKER = new URL('./worker.js', import.meta.url);
-
 /** Inputs whose output from an earlier run (same bytes, same gongkai) is still valid: index → that output. */
 async function resumable(o: BatchOptions): Promise<Map<number, Report>> {
   const done = new Map<number, Report>();
@@ -62,16 +54,8 @@ async function resumable(o: BatchOptions): Promise<Map<number, Report>> {
   const ledger = await readLedger(dir);
   await Promise.all(
     o.inputs.map(async (input, i) => {
-      const entry = ledger.get(input.outName);
-      if (input.path === STDIN || !entry || entry.version !== VERSION) return;
-      const [sha, text] = await Promise.all([fileSha256(input.path), readFile(join(dir, input.outName), 'utf8').catch(() => undefined)]);
-      if (!sha || sha !== entry.sha256 || !text) return;
-      try {
-        const report = JSON.parse(text) as Report;
-        if (report.source?.sha256 === sha) done.set(i, report);
-      } catch {
-        // a damaged output is simply redone
-      }
+      const report = input.path === STDIN ? undefined : await earlierOutput(dir, input.path, input.outName, ledger);
+      if (report) done.set(i, report);
     }),
   );
   return done;
@@ -88,33 +72,19 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   // --resume applies to JSON folders only, so a stream sink always gets every input.
   const sink = makeSink({ format: o.format, target: o.target, pretty: o.pretty, labels: o.labels ?? 'keys', templates: loadTemplates() });
   o.reporter.start(todo.length);
-  const maxBytes = o.maxSizeMb * 1024 * 1024;
-  const options: ExtractOptions = {
-    provenance: o.provenance,
-    maxBytes,
-    ...(o.password !== undefined ? { password: o.password } : {}),
-    ...(o.corrections?.length ? { corrections: o.corrections } : {}),
-  };
-  const faulted = new WeakSet<Report>();
-  const pool = new WorkerPool<ExtractJob, Report>({
-    script: WORKER,
-    size: Math.max(1, Math.min(o.jobs, todo.length)),
-    timeoutMs: o.timeoutSeconds * 1000,
+  const pool = createExtractPool({
+    size: Math.min(o.jobs, todo.length),
+    timeoutSeconds: o.timeoutSeconds,
     maxMemoryMb: o.maxMemoryMb,
-    onFault: (job, reason) => {
-      const report = failedReport(job.options.fileName ?? 'input', reason, null, job.options.sourcePath);
-      faulted.add(report);
-      return report;
-    },
+    maxSizeMb: o.maxSizeMb,
+    provenance: o.provenance,
+    password: o.password,
+    corrections: o.corrections,
   });
-  // A document whose worker died is reported with its file's real sha256, computed here.
   const run = async (input: Input) => {
     const isStdin = input.path === STDIN;
-    const bytes = isStdin ? (o.stdin ?? new Uint8Array()) : undefined;
-    const fileName = isStdin ? input.name : input.path;
-    const report = await pool.run({ input: bytes ?? input.path, options: { ...options, fileName, sourcePath: input.name } });
-    if (faulted.has(report)) report.source.sha256 = bytes ? sha256(bytes) : ((await fileSha256(input.path)) ?? null);
-    return report;
+    const names = { fileName: isStdin ? input.name : input.path, sourcePath: input.name };
+    return (await pool.extract(isStdin ? (o.stdin ?? new Uint8Array()) : input.path, names)).report;
   };
   const stop = new Promise<undefined>((resolve) => {
     if (o.signal?.aborted) resolve(undefined);

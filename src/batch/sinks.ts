@@ -13,7 +13,7 @@ import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Input } from './inputs.js';
-import { appendLedger } from './ledger.js';
+import { writeJsonOutput } from './documents.js';
 import { writeAtomic } from '../io/write.js';
 import type { Report } from '../report/types.js';
 import type { Templates } from '../template/load.js';
@@ -49,8 +49,7 @@ async function toStdout(text: string | Uint8Array): Promise<void> {
 class JsonFiles implements Sink {
   constructor(private readonly dir: string, private readonly pretty: boolean) {}
   async write(_: number, input: Input, report: Report): Promise<void> {
-    await writeAtomic(join(this.dir, input.outName), toJson(report, this.pretty));
-    if (report.source.sha256) await appendLedger(this.dir, { out: input.outName, sha256: report.source.sha256, version: VERSION });
+    await writeJsonOutput(this.dir, input.outName, report, this.pretty);
   }
   async close(): Promise<void> {}
 }

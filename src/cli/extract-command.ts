@@ -9,6 +9,7 @@ import { collectInputs } from '../batch/inputs.js';
 import { makeReporter } from '../batch/progress.js';
 import { runBatch, type BatchFormat } from '../batch/run.js';
 import { STDIN } from '../batch/names.js';
+import { inShard, parseShard } from '../batch/shard.js';
 import { writeAtomic } from '../io/write.js';
 import { reexecSingleThreaded, shouldReexec } from './reexec.js';
 import { EXIT, UsageError, type CliCommand } from './command.js';
@@ -37,6 +38,8 @@ export interface ExtractCommand {
   pretty: boolean;
   password?: string | undefined;
   corrections?: string | undefined;
+  /** `i/n`: only the i-th of n deterministic parts of the inputs (batch/shard.ts). */
+  shard?: string | undefined;
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -48,22 +51,25 @@ async function readStdin(): Promise<Uint8Array> {
 export async function runExtract(cmd: ExtractCommand): Promise<number> {
   const jobs = cmd.jobs ?? availableParallelism();
   if (cmd.inputs.filter((p) => p === STDIN).length > 1) throw new UsageError("'-' (standard input) can be given once");
-  const { inputs, skipped, collisions } = await collectInputs(cmd.inputs);
-  if (!inputs.length) throw new UsageError(`no input documents found${skipped.length ? ` (${skipped.length} files skipped: not documents)` : ''}`);
+  const { inputs: all, skipped, collisions } = await collectInputs(cmd.inputs);
+  const shard = cmd.shard === undefined ? undefined : shardOf(cmd.shard);
+  if (!all.length) throw new UsageError(`no input documents found${skipped.length ? ` (${skipped.length} files skipped: not documents)` : ''}`);
   if (collisions.size) {
     const [name, paths] = [...collisions][0]!;
     throw new UsageError(`${paths.join(' and ')} would both be written to ${name}.json; name each input once`);
   }
-  const { format, target } = await resolveOutput(cmd.out, cmd.format, inputs.length, !!process.stdout.isTTY);
+  // Where outputs go is decided from all the inputs, so that n shards write what one run writes.
+  const { format, target } = await resolveOutput(cmd.out, cmd.format, all.length, !!process.stdout.isTTY);
+  const inputs = shard ? all.filter((i) => inShard(i.outName, shard)) : all;
   if (cmd.resume && (format !== 'json' || target.kind !== 'folder')) {
     throw new UsageError('--resume needs JSON outputs in a folder (--format json with --out DIR, or several inputs)');
   }
   if (cmd.corrections !== undefined && cmd.resume) throw new UsageError('--corrections cannot be combined with --resume (earlier outputs may lack the corrections)');
   const corrections = cmd.corrections === undefined ? undefined : await readCorrectionsOrUsage(cmd.corrections);
   if (inputs.length > jobs && shouldReexec(jobs, availableParallelism())) return reexecSingleThreaded();
-  const stdin = inputs.some((i) => i.path === STDIN) ? await readStdin() : undefined;
   const interruption = onInterrupt();
   try {
+    const stdin = inputs.some((i) => i.path === STDIN) ? await readStdin() : undefined;
     const summary = await runBatch({
       inputs,
       format,
@@ -125,6 +131,7 @@ export const extractCommand: CliCommand = {
       .option('pretty', { type: 'boolean', default: false, describe: 'indent the JSON' })
       .option('password', { type: 'string', describe: 'password of encrypted PDFs' })
       .option('corrections', { type: 'string', describe: 'apply a JSON file of confirmed/corrected values (gongkai review exports it) to the documents with their sha256' })
+      .option('shard', { type: 'string', describe: 'i/n: only the i-th of n deterministic parts of the inputs (1/3, 2/3, 3/3), for batch schedulers' })
       .check((a) => {
         for (const k of ['jobs', 'timeout', 'max-size', 'max-memory'] as const) {
           const v = a[k];
@@ -138,7 +145,7 @@ export const extractCommand: CliCommand = {
       .example('gongkai extract reports/ -o review.xlsx', 'a workbook: documents, tables 二 三 四 as printed')
       .example('gongkai extract reports/ -f ndjson | jq .meta', 'a stream, one line per document')
       .example('curl -s URL | gongkai extract -', 'a document from standard input')
-      .example('gongkai extract reports/ -o out/ --resume --strict --summary run.json', 'a scheduled run'),
+      .example('gongkai extract in/ -o out/ --resume --strict', 'a scheduled run (add --summary run.json)'),
   run: (a) =>
     runExtract({
       inputs: a['inputs'] as string[],
@@ -158,5 +165,14 @@ export const extractCommand: CliCommand = {
       pretty: a['pretty'] as boolean,
       password: a['password'] as string | undefined,
       corrections: a['corrections'] as string | undefined,
+      shard: a['shard'] as string | undefined,
     }),
 };
+
+function shardOf(text: string) {
+  try {
+    return parseShard(text);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}

@@ -8,16 +8,19 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT, UsageError, type CliCommand } from './command.js';
-import { exitWithParent } from './reexec.js';
+import { exitWithParent, isReexec } from './reexec.js';
+import { catchEarlySignals } from './signals.js';
 import { extractCommand } from './extract-command.js';
 import { schemaCommand } from './schema-command.js';
 import { reviewCommand } from './review-command.js';
 import { seriesCommand } from './series-command.js';
+import { queueCommand } from './queue-command.js';
+import { workerCommand } from './worker-command.js';
 import { VERSION } from '../version.js';
 import { SCHEMA_VERSION } from '../schema/report.js';
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: CliCommand[] = [extractCommand, reviewCommand, seriesCommand, schemaCommand];
+const COMMANDS: CliCommand[] = [extractCommand, reviewCommand, seriesCommand, schemaCommand, queueCommand, workerCommand];
 
 const EPILOGUE = `Input formats (recognised by their bytes, whatever the file name):
   PDF (born-digital, with or without ruling lines), DOCX, DOC and WPS,
@@ -32,17 +35,28 @@ Exit codes:
 
 Output contract: docs/schema.md (report schema ${SCHEMA_VERSION}); gongkai schema prints it as JSON Schema.`;
 
+/**
+ * yargs drops a bare `-` among positionals; it means standard input (or
+ * output), so it passes the parser disguised and every command gets it back
+ * as `-`.
+ */
+const DASH = '\u0000-';
+function restoreDash(args: Record<string, unknown>): Record<string, unknown> {
+  const fix = (v: unknown): unknown => (v === DASH ? '-' : Array.isArray(v) ? v.map(fix) : v);
+  return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, fix(v)]));
+}
+
 /** Parses `argv` and runs the command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
-  let parser = yargs(argv)
+  let parser = yargs(argv.map((a) => (a === '-' ? DASH : a)))
     .scriptName('gongkai')
     .version(`${VERSION} (report schema ${SCHEMA_VERSION})`)
     .usage('gongkai <command> [options]\n\nTurns Chinese government information-disclosure annual reports (政府信息公开工作年度报告) into structured data.')
     .strict();
   for (const c of COMMANDS) {
-    parser = parser.command(c.command, c.describe, (y) => c.builder(y).epilogue(EPILOGUE).help().alias('h', 'help'), async (args) => {
-      code = await c.run(args as Record<string, unknown>);
+    parser = parser.command(c.command, c.describe, (y) => c.builder(y).epilogue(EPILOGUE), async (args) => {
+      code = await c.run(restoreDash(args as Record<string, unknown>));
     });
   }
   parser = parser
@@ -74,6 +88,7 @@ function exitOnClosedPipe(stream: NodeJS.WriteStream): void {
 }
 
 exitWithParent();
+if (isReexec()) catchEarlySignals();
 exitOnClosedPipe(process.stdout);
 exitOnClosedPipe(process.stderr);
 main(hideBin(process.argv)).then(

@@ -15,6 +15,11 @@ export function shouldReexec(jobs: number, cores: number): boolean {
   return jobs >= cores && cores > 1 && !process.execArgv.includes(FLAG) && !process.env[MARK];
 }
 
+/** True in the process started again under --single-threaded. */
+export function isReexec(): boolean {
+  return !!process.env[MARK];
+}
+
 /** Runs this same command line under `node --single-threaded`; resolves to its exit code. */
 export function reexecSingleThreaded(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -11,8 +11,26 @@ export interface Interruption {
   uninstall(): void;
 }
 
+let early: NodeJS.Signals | undefined;
+const recordEarly = (sig: NodeJS.Signals) => {
+  early ??= sig;
+};
+
+/**
+ * In the --single-threaded restart, which only runs `extract`: a signal that
+ * arrives while the process is still starting (before `onInterrupt`) is
+ * kept and acted on then, so the run still ends with its summary.
+ */
+export function catchEarlySignals(): void {
+  process.on('SIGINT', recordEarly);
+  process.on('SIGTERM', recordEarly);
+}
+
 export function onInterrupt(): Interruption {
+  process.off('SIGINT', recordEarly);
+  process.off('SIGTERM', recordEarly);
   const controller = new AbortController();
+  if (early) controller.abort(early);
   const handler = (sig: NodeJS.Signals) => {
     if (!controller.signal.aborted) controller.abort(sig);
   };

@@ -5,7 +5,8 @@
  * A heading is recognised by its text (numeral + template wording or a known
  * variant, compared fuzzily on the canonical form), never by position or
  * style alone: real reports rename headings, use half-width punctuation and
- * stray spaces. Sections are searched in order, each after the previous one.
+ * stray spaces. Which candidates are the headings is decided over the whole
+ * sequence (see `locateSections`).
  */
 import type { Block } from '../model/document.js';
 import { canonical, labelParts, similarity, stripPunctuation } from '../text/labels.js';
@@ -86,29 +87,95 @@ function splitAfterLabel(rest: string, labelCore: string): string | undefined {
   return after || undefined;
 }
 
+/** A paragraph that reads as the heading of one section. */
+interface Candidate {
+  section: number;
+  at: number;
+  match: HeadingMatch;
+  /** Printed with the section's own top-level numeral (`二、`). */
+  numbered: boolean;
+  /** The style of its printed ordinal: `cjk` (`二、`), `digit` (`1.`), '' without one. */
+  style: OrdinalStyle;
+}
+
+type OrdinalStyle = 'cjk' | 'digit' | '';
+
+function ordinalStyle(ordinal: string): OrdinalStyle {
+  if (!ordinal) return '';
+  return /^\d/.test(ordinal) ? 'digit' : 'cjk';
+}
+
+/** A numbered heading outweighs any number of unnumbered ones in the choice of a sequence. */
+const NUMBERED_WEIGHT = 100;
+
 /**
- * Locates the sections in order. Sections not found are absent from the
- * result. A section ends where the next found heading starts, the last one
- * at `bodyEnd` (the signature or the end of the report's body).
+ * Locates the sections, deciding with the whole sequence of candidate
+ * headings rather than heading by heading (issue 7, kind 5): the chosen
+ * headings appear in the sections' order; a heading printed with the
+ * section's numeral (`二、主动公开政府信息情况`) is preferred to an
+ * unnumbered one; and when the document numbers its top-level headings
+ * (at least two carry their section's numeral), a paragraph numbered in
+ * another ordinal style (`1.主动公开情况`, `2、依申请公开情况` — an
+ * overview's subsections echoing section names) is never a section heading. Among equal sequences
+ * the later heading wins: a section's real heading follows the overview's
+ * mention of it. Sections not found are absent from the result. A section
+ * ends where the next found heading starts, the last one at `bodyEnd` (the
+ * signature or the end of the report's body). The section list and its
+ * wordings are data (extractors/sections.json).
  */
 export function locateSections(blocks: Block[], sections: SectionDef[], bodyEnd: number): LocatedSection[] {
-  const found: LocatedSection[] = [];
-  let from = 0;
-  for (const section of sections) {
-    for (let i = from; i < bodyEnd; i++) {
-      const b = blocks[i]!;
-      if (b.kind !== 'paragraph' || labelParts(b.text).ordinal.startsWith('(')) continue;
-      const m = matchHeading(b.text, section);
-      if (!m) continue;
-      const s: LocatedSection = { key: section.key, heading: m.heading, at: i, start: i + 1, end: bodyEnd };
-      if (m.inlineText) s.inlineText = m.inlineText;
-      found.push(s);
-      from = i + 1;
-      break;
-    }
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < bodyEnd; i++) {
+    const b = blocks[i]!;
+    if (b.kind !== 'paragraph') continue;
+    const ordinal = labelParts(b.text).ordinal;
+    if (ordinal.startsWith('(')) continue;
+    sections.forEach((section, k) => {
+      const match = matchHeading(b.text, section);
+      if (match) candidates.push({ section: k, at: i, match, numbered: ordinal === section.numeral, style: ordinalStyle(ordinal) });
+    });
   }
+  // The document's top-level ordinal style: that of the headings printed with their own numerals.
+  const numbered = candidates.filter((c) => c.numbered);
+  const top = new Set(numbered.map((c) => c.section)).size >= 2 ? numbered[0]!.style : undefined;
+  const usable = candidates.filter((c) => top === undefined || c.style === '' || c.style === top);
+  const chosen = bestSequence(usable);
+  const found: LocatedSection[] = chosen.map((c) => {
+    const s: LocatedSection = { key: sections[c.section]!.key, heading: c.match.heading, at: c.at, start: c.at + 1, end: bodyEnd };
+    if (c.match.inlineText) s.inlineText = c.match.inlineText;
+    return s;
+  });
   for (let k = 0; k < found.length - 1; k++) found[k]!.end = found[k + 1]!.at;
   return found;
+}
+
+/**
+ * The heaviest chain of candidates rising in both block and section order
+ * (weight: `NUMBERED_WEIGHT` for a numbered heading, 1 otherwise, plus its
+ * match score); on a tie the later candidate wins (a table of contents or an overview mentions a heading before it is printed). O(n²) in candidates,
+ * which are few.
+ */
+function bestSequence(cs: readonly Candidate[]): Candidate[] {
+  const weight = (c: Candidate) => (c.numbered ? NUMBERED_WEIGHT : 1) + c.match.score;
+  const total: number[] = [];
+  const prev: number[] = [];
+  let end = -1;
+  cs.forEach((c, j) => {
+    total[j] = weight(c);
+    prev[j] = -1;
+    for (let i = 0; i < j; i++) {
+      const p = cs[i]!;
+      if (p.at >= c.at || p.section >= c.section) continue;
+      if (total[i]! + weight(c) >= total[j]!) {
+        total[j] = total[i]! + weight(c);
+        prev[j] = i;
+      }
+    }
+    if (end < 0 || total[j]! >= total[end]!) end = j;
+  });
+  const out: Candidate[] = [];
+  for (let j = end; j >= 0; j = prev[j]!) out.unshift(cs[j]!);
+  return out;
 }
 
 /** The body text of a section: its paragraphs, one per line; tables are not repeated. */

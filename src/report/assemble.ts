@@ -6,11 +6,14 @@
 import type { Block, DocumentModel, Table } from '../model/document.js';
 import { runChecks } from '../checks/evaluate.js';
 import { agencyFromTitle, findSignature, findTitle, findYear } from '../locate/meta.js';
+import { findPageDate } from '../locate/page-date.js';
 import { locateSections, sectionText, type LocatedSection } from '../locate/sections.js';
 import { canonical } from '../text/labels.js';
+import { blankTableFromText } from '../template/blank-table.js';
 import { blankRowFromHeaderText, mapTables, type CellProvenance, type MappedTable } from '../template/map-table.js';
 import type { Edition, Templates } from '../template/load.js';
 import type { Report, Status } from './types.js';
+import { ALL_BLANK_WARNING, blankTemplateReason, countBlankCells, type BlankCount } from './blank.js';
 
 export type ReportBody = Omit<Report, 'schemaVersion' | 'source'>;
 
@@ -85,7 +88,9 @@ export function assembleReport(model: DocumentModel, templates: Templates): { bo
   const title = findTitle(blocks, firstAt, model.metadata.title);
   const byKey = new Map(located.map((s) => [s.key, s]));
   const overviewText = byKey.get('overview') && sectionText(blocks, byKey.get('overview')!);
-  const year = findYear(title?.text, overviewText, signature?.date);
+  // No date under the signature: a web page's 发布日期 line or metadata table, above the title or below the body.
+  const publishedAt = signature?.date ?? findPageDate(blocks, 0, firstAt) ?? findPageDate(blocks, bodyEnd, blocks.length);
+  const year = findYear(title?.text, overviewText, publishedAt);
 
   const isReport = located.length >= 3 || (located.length >= 1 && !!title && REPORT_TITLE.test(canonical(title.text)));
   if (!isReport) {
@@ -99,6 +104,7 @@ export function assembleReport(model: DocumentModel, templates: Templates): { bo
   const choice = chooseEdition(templates, s2 ? tablesIn(blocks, s2) : [], year);
   let complete = located.length === templates.sections.length;
   const sections: Record<string, unknown> = {};
+  const count: BlankCount = { cells: 0, blank: 0 };
 
   for (const def of templates.sections) {
     const s = byKey.get(def.key);
@@ -114,7 +120,8 @@ export function assembleReport(model: DocumentModel, templates: Templates): { bo
     const edition = choice.edition ?? latestEdition(templates);
     const template = edition.tables[def.table];
     const tables = tablesIn(blocks, s);
-    const blank = !tables.length && template ? blankRowFromHeaderText(sectionText(blocks, s), template) : undefined;
+    const text = !tables.length && template ? sectionText(blocks, s) : '';
+    const blank = text ? (blankRowFromHeaderText(text, template!) ?? blankTableFromText(text, template!)) : undefined;
     const mapped =
       def.key === 'activeDisclosure' && choice.mapped
         ? choice.mapped
@@ -131,21 +138,27 @@ export function assembleReport(model: DocumentModel, templates: Templates): { bo
     // A warning about a cell or row starts with its path (`denied.stateSecret: …`): prefix the section.
     warnings.push(...mapped.warnings.map((w) => (/^[\w.]+:/.test(w) ? `${def.key}.${w}` : `${def.key}: ${w}`)));
     for (const [path, p] of Object.entries(mapped.provenance)) provenance[`${def.key}.${path}`] = p;
+    countBlankCells(count, mapped.values, mapped.provenance);
     complete &&= mapped.complete;
   }
+
+  const texts = templates.sections.filter((d) => !d.table).map((d) => (sections[d.key] as { text?: string } | null)?.text ?? '');
+  const template = blankTemplateReason({ title: title?.text ?? null, signedBy: signature?.agency, year, texts, count });
+  if (template) return { body: failedBody(template), provenance: {} };
+  if (count.cells > 0 && count.blank === count.cells) warnings.push(ALL_BLANK_WARNING);
 
   const checks = runChecks(templates.checks, sections);
   const status: Status = complete ? 'complete' : 'partial';
   const agency = signature?.agency ?? (title ? agencyFromTitle(title.text) : undefined);
   if (!title) warnings.push('title not found');
-  if (!signature?.date) warnings.push('publication date (under the signature) not found');
+  if (!publishedAt) warnings.push('publication date (under the signature) not found');
   return {
     body: {
       meta: {
         title: title?.text ?? null,
         agency: agency ?? null,
         year,
-        publishedAt: signature?.date ?? null,
+        publishedAt: publishedAt ?? null,
         edition: choice.id,
       },
       status,

@@ -73,7 +73,7 @@ export interface ActiveDisclosure2021 {
   licensing: { decisions: CellNumber };
   punishment: { decisions: CellNumber };
   coercion: { decisions: CellNumber };
-  fees: { amount: CellNumber };
+  fees: { amount: CellNumber; amountUnit: '元' | '万元' | '亿元' | null };
 }
 
 export interface ActiveDisclosure2019 {

@@ -10,8 +10,11 @@
  */
 import { z } from 'zod';
 import type { CompiledTable, Templates } from '../template/load.js';
+import { describeSchema, descriptions } from './descriptions.js';
 
 export const SCHEMA_VERSION = '1';
+/** The schema's identifier (a URN: it names the contract, docs/schema.md, without claiming a web address). */
+export const SCHEMA_ID = `urn:gongkai:report-schema:${SCHEMA_VERSION}`;
 
 export const SOURCE_FORMATS = ['pdf', 'docx', 'doc', 'html', 'txt', 'unknown'] as const;
 export type OutputFormat = (typeof SOURCE_FORMATS)[number];
@@ -131,7 +134,9 @@ export function buildReportSchema(templates: Templates) {
     .strict();
 }
 
-/** The JSON Schema of the output, generated from the zod schema. */
+/** The JSON Schema of the output, generated from the zod schema, with an `$id`, a title and a description for every property (schema/descriptions.ts). */
 export function reportJsonSchema(templates: Templates): unknown {
-  return z.toJSONSchema(buildReportSchema(templates), { target: 'draft-2020-12' });
+  const schema = z.toJSONSchema(buildReportSchema(templates), { target: 'draft-2020-12' }) as Record<string, unknown>;
+  describeSchema(schema, descriptions(templates));
+  return { $schema: schema['$schema'], $id: SCHEMA_ID, title: `gongkai report, schema version ${SCHEMA_VERSION}`, ...schema };
 }

@@ -46,7 +46,7 @@ function documentsSheet(templates: Templates): SheetBuilder {
       ws.views = [{ state: 'frozen', ySplit: 1 }];
     },
     add(ws, report) {
-      const row = ws.addRow(columns.map((c) => c.value(report) ?? null));
+      const row = ws.addRow(columns.map((c) => { const v = c.value(report); return v === '' || v === undefined ? null : v; }));
       row.alignment = { wrapText: true, vertical: 'top' };
       if (report.checks.some((c) => !c.passed)) row.getCell(columns.findIndex((c) => c.key === 'failedChecks') + 1).fill = FAILED_FILL;
     },
@@ -93,7 +93,15 @@ function tableSheet(templates: Templates, name: string, sectionKey: string, tabl
       const deep = table.columns.some((c) => c.path.length > 1);
       if (deep) {
         const upper = ws.addRow(['', ...keys.map((k) => (columnLabel(table, k).includes(' · ') ? columnLabel(table, k).split(' · ')[0] : ''))]);
-        upper.eachCell((cell) => ((cell.fill = HEADER_FILL), (cell.border = BORDER), (cell.font = { bold: true })));
+        upper.eachCell((cell) => ((cell.fill = HEADER_FILL), (cell.border = BORDER), (cell.font = { bold: true }), (cell.alignment = { horizontal: 'center' })));
+        // One merged cell over the columns of each group, as printed.
+        for (let i = 0; i < keys.length; ) {
+          const label = upper.getCell(i + 2).value;
+          let j = i;
+          while (j + 1 < keys.length && label && upper.getCell(j + 3).value === label) j++;
+          if (j > i) ws.mergeCells(upper.number, i + 2, upper.number, j + 2);
+          i = j + 1;
+        }
       }
       const header = ws.addRow(['', ...keys.map((k) => columnLabel(table, k).split(' · ').pop())]);
       header.eachCell((cell) => ((cell.fill = HEADER_FILL), (cell.border = BORDER), (cell.font = { bold: true }), (cell.alignment = { wrapText: true })));

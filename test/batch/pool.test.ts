@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { WorkerPool } from '../../src/batch/pool.js';
 
@@ -45,5 +46,19 @@ describe('WorkerPool', () => {
       'fault 7: the worker exited unexpectedly (code 3)',
       'ok 8',
     ]);
+  });
+});
+
+describe('WorkerPool.close()', () => {
+  it('abandons a running job without leaving its time limit armed: the process can end', () => {
+    // A job that hangs under a 10-minute limit; after close() nothing may keep node alive.
+    const script = `
+      import { WorkerPool } from ${JSON.stringify(join(import.meta.dirname, '../../dist/batch/pool.js'))};
+      const p = new WorkerPool({ script: ${JSON.stringify(join(import.meta.dirname, '../fixtures/workers/faulty.mjs'))}, size: 1, timeoutMs: 600000, maxMemoryMb: 0, onFault: () => 'fault' });
+      p.run({ kind: 'hang', n: 1 });
+      setTimeout(() => p.close().then(() => console.log('closed')), 300);`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout).toBe('closed\n');
+    expect(r.status).toBe(0); // not killed by the 60 s limit above
   });
 });

@@ -47,7 +47,7 @@ const HOSTILE: Record<string, RegExp> = {
   'meeting-notice.docx': /^not a government information disclosure annual report/,
   'huge.html': /^file too large: 1\.5 MB \(limit 1 MB/,
   'fifo.pdf': /^not a regular file$/,
-  'broken-link.pdf': /^cannot read the file: ENOENT$/,
+  'broken-link.pdf': /^cannot read the file: no such file$/,
 };
 
 describe('a batch with hostile inputs', () => {
@@ -114,7 +114,7 @@ describe('a batch with hostile inputs', () => {
   it('reads files with the wrong extension as what they are', () => {
     for (const [renamed, original] of [['pdf-named.docx', 'liuwan-town-2021.pdf'], ['docx-named.pdf', 'hexi-market-2020.docx']] as const) {
       const r = output('out', renamed);
-      expect({ ...r, source: { ...r.source, file: original } }).toEqual(output('clean', original));
+      expect({ ...r, source: { ...r.source, file: original, path: original } }).toEqual(output('clean', original));
     }
   });
 

@@ -32,13 +32,15 @@ describe('gongkai extract', () => {
   it('gives a failed output and exit 1 for a document that is not such a report, bad bytes and a missing file', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'noise.pdf'), Buffer.from([0, 1, 2, 3, 255, 254, 0, 9]));
-    const r = gongkai(['extract', join(SAMPLE_DOCS, 'meeting-notice-2023.docx'), join(dir, 'noise.pdf'), join(dir, 'missing.docx'), '--out', join(dir, 'out'), '--verbose']);
+    copyFileSync(join(SAMPLE_DOCS, 'meeting-notice-2023.docx'), join(dir, 'meeting-notice-2023.docx'));
+    const r = gongkai(['extract', join(dir, 'meeting-notice-2023.docx'), join(dir, 'noise.pdf'), join(dir, 'missing.docx'), '--out', join(dir, 'out'), '--verbose']);
     expect(r.code).toBe(1);
     const read = (f: string) => JSON.parse(readFileSync(join(dir, 'out', f), 'utf8'));
     expect(read('meeting-notice-2023.docx.json')).toMatchObject({ status: 'failed', warnings: [expect.stringMatching(/not a government information disclosure annual report/)] });
     expect(read('noise.pdf.json')).toMatchObject({ status: 'failed', warnings: ['unrecognised file format: not a PDF, DOCX, DOC, HTML or text file'] });
-    expect(read('missing.docx.json')).toMatchObject({ status: 'failed', warnings: ['cannot read the file: ENOENT'] });
+    expect(read('missing.docx.json')).toMatchObject({ status: 'failed', warnings: ['cannot read the file: no such file'], source: { sha256: null } });
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack traces
+    expect(r.stderr).toContain(`gongkai: cannot read ${join(dir, 'missing.docx')}: no such file\n`);
     expect(r.stderr.trim().split('\n')).toHaveLength(4); // three documents and the run's total
   });
 

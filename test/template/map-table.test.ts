@@ -150,9 +150,16 @@ describe('mapTables on table 二', () => {
       licensing: { decisions: 7 },
       punishment: { decisions: 1472 },
       coercion: { decisions: 0 },
-      fees: { amount: 0.5 },
+      fees: { amount: 0.5, amountUnit: '万元' },
     });
     expect(m.complete).toBe(true);
+  });
+
+  it('reads the fee unit of the 2021 edition from the cell, else null (report-schema 二)', () => {
+    const inCell = html2021.replace('本年收费金额（单位：万元）', '本年收费金额').replace('>0.5<', '>5000元<');
+    expect((mapTables(tablesOf(inCell), active2021, {}).values as any).fees).toEqual({ amount: 5000, amountUnit: '元' });
+    const none = html2021.replace('本年收费金额（单位：万元）', '本年收费金额');
+    expect((mapTables(tablesOf(none), active2021, {}).values as any).fees).toEqual({ amount: 0.5, amountUnit: null });
   });
 
   it('recognises the 2021 columns better than the 2019 ones', () => {

@@ -5,7 +5,12 @@
  *   the rendered number is written into the paragraph as text;
  * - `w:gridBefore` / `w:gridAfter` (a row that starts or ends short of the
  *   grid): mammoth ignores them and a merged cell lands in the wrong column,
- *   so the row is padded with empty cells of that width.
+ *   so the row is padded with empty cells of that width;
+ * - `w:fldSimple` (a simple field, e.g. a cell holding `=SUM(LEFT)` whose
+ *   printed result is `7`): mammoth drops the element with its result, so it
+ *   is replaced by its result runs; the instruction (`w:instr`) is never
+ *   read. Complex fields (`w:fldChar` begin/separate/end) mammoth already
+ *   reads as their result runs, without the `w:instrText`.
  */
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { formatCounter } from './numbering.js';
@@ -186,6 +191,20 @@ function padGridRows(doc: Document): number {
   return padded;
 }
 
+/** Replaces each `w:fldSimple` by its children (the field's result runs), innermost first. */
+function unwrapSimpleFields(doc: Document): number {
+  const fields = doc.getElementsByTagName('w:fldSimple');
+  const all: El[] = [];
+  for (let i = 0; i < fields.length; i++) all.push(fields.item(i) as unknown as El);
+  for (const field of all.reverse()) {
+    const parent = field.parentNode;
+    if (!parent) continue;
+    while (field.firstChild) parent.insertBefore(field.firstChild, field);
+    parent.removeChild(field);
+  }
+  return all.length;
+}
+
 /**
  * The repaired document.xml, or undefined when nothing needed repair (the
  * common case, which then costs one string search).
@@ -193,10 +212,12 @@ function padGridRows(doc: Document): number {
 export function prepareDocumentXml(documentXml: string, numberingXml?: string, stylesXml?: string): string | undefined {
   const hasNumbering = !!numberingXml && (documentXml.includes('<w:numPr') || (stylesXml ?? '').includes('<w:numPr'));
   const hasGrid = documentXml.includes('<w:gridBefore') || documentXml.includes('<w:gridAfter');
-  if (!hasNumbering && !hasGrid) return undefined;
+  const hasSimpleFields = documentXml.includes('<w:fldSimple');
+  if (!hasNumbering && !hasGrid && !hasSimpleFields) return undefined;
   const doc = new DOMParser().parseFromString(documentXml, 'text/xml') as unknown as Document;
   let changes = 0;
   if (hasNumbering) changes += renderNumbering(doc, readNumbering(numberingXml), readStyleNumbering(stylesXml));
   if (hasGrid) changes += padGridRows(doc);
+  if (hasSimpleFields) changes += unwrapSimpleFields(doc);
   return changes ? new XMLSerializer().serializeToString(doc as never) : undefined;
 }

@@ -7,6 +7,7 @@
 import { foldRadicals } from '../../text/cjk.js';
 import { apply, boundsOf, overlap, round2, type Matrix } from './geometry.js';
 import { walkOperators } from './graphics.js';
+import { readingRotation } from './orientation.js';
 import type { PdfDocument, PdfPage } from './load.js';
 import type { Box, PagePrimitives, PdfPrimitives, TextItem } from './types.js';
 
@@ -59,9 +60,11 @@ async function readTitle(doc: PdfDocument): Promise<string | undefined> {
 }
 
 async function extractPage(page: PdfPage, n: number, wantsGraphics: GraphicsFilter): Promise<PagePrimitives> {
-  const viewport = page.getViewport({ scale: 1 });
-  const toPage = viewport.transform as Matrix;
   const content = await page.getTextContent();
+  // Read in the orientation where the text runs left to right (a /Rotate page drawn upright is read upright).
+  const runs = content.items.flatMap((raw) => ('str' in raw && raw.str.trim() ? [{ transform: raw.transform as number[], chars: raw.str.length }] : []));
+  const viewport = page.getViewport({ scale: 1, rotation: page.rotate ? readingRotation(page.rotate, runs) : 0 });
+  const toPage = viewport.transform as Matrix;
   const items: TextItem[] = [];
   const fonts: string[] = [];
   for (const raw of content.items) {

@@ -13,18 +13,24 @@ import { mayHoldTable } from './table-pages.js';
 import { round2 } from './geometry.js';
 import { openPdf, toInputError } from './load.js';
 import { buildBlocks } from './pipeline.js';
-import { hasUsableText, NO_TEXT_LAYER, textLayerStats } from './text-layer.js';
+import { textLayerMessage, textLayerProblem, textLayerStats, undecodablePages } from './text-layer.js';
 import type { PdfPrimitives, PdfReadOptions } from './types.js';
 
 export type { PdfReadOptions, TableHints } from './types.js';
 
 const DEFAULT_MAX_PAGES = 1000;
 
+const UNDECODABLE_PAGE = 'its text cannot be decoded (fonts without a Unicode map) and is not read';
+
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<DocumentModel> {
   const filter = options.hints ? mayHoldTable(options.hints) : undefined;
   const prims = await readPrimitives(bytes, options.password, options.maxPages ?? DEFAULT_MAX_PAGES, filter);
-  if (!hasUsableText(textLayerStats(prims.pages))) throw new InputError(NO_TEXT_LAYER);
+  const problem = textLayerProblem(textLayerStats(prims.pages));
+  if (problem) throw new InputError(textLayerMessage(problem));
+  const unreadable = undecodablePages(prims.pages);
+  for (const p of prims.pages) if (unreadable.includes(p.page)) p.items = [];
   const { blocks, warnings } = buildBlocks(prims, options.hints);
+  for (const n of unreadable) warnings.push(`page ${n}: ${UNDECODABLE_PAGE}`);
   return {
     format: 'pdf',
     pageCount: prims.pages.length,

@@ -8,6 +8,16 @@ import type { PagePrimitives } from './types.js';
 
 export const NO_TEXT_LAYER = 'no usable text layer (scanned?)';
 
+/**
+ * The text is there but its fonts carry no Unicode map (ToUnicode), so
+ * what pdf.js decodes is glyph codes, not characters (issue 7, kind 3).
+ */
+export const UNDECODABLE_TEXT_LAYER =
+  'the text layer cannot be decoded: its fonts carry no Unicode map (ToUnicode), so the characters are unknown — OCR or another copy of the document is the way out';
+
+/** Why a text layer is not read: no text at all, or text whose characters cannot be decoded. */
+export type TextLayerProblem = 'no text' | 'undecodable';
+
 const IDEOGRAPH = /[\u3400-\u4DBF\u4E00-\u9FFF]/u;
 const GARBAGE = /[\u0000-\u001F\u007F-\u009F\uE000-\uF8FF\uFFFD]/u;
 /**
@@ -20,15 +30,26 @@ const COMMON = new Set('的一是在了和有人不年政府信息公开工作�
 /** Minimum ideographs in the whole document. */
 const MIN_IDEOGRAPHS = 20;
 
+/**
+ * Fewer printed characters than this is "no text" (a scan with a page
+ * number or a stamp), more is a text layer that failed to decode.
+ */
+const MIN_CHARS = 20;
+
+/** ASCII punctuation: where subset glyph codes land (`!"#$%&'`) when read as WinAnsi. */
+const ASCII_PUNCT = /[!-/:-@[-`{-~]/u;
+
 export interface TextLayerStats {
   chars: number;
   ideographs: number;
   garbage: number;
   common: number;
+  /** ASCII punctuation marks (counted separately from garbage). */
+  punctuation: number;
 }
 
 export function textLayerStats(pages: readonly PagePrimitives[]): TextLayerStats {
-  const s: TextLayerStats = { chars: 0, ideographs: 0, garbage: 0, common: 0 };
+  const s: TextLayerStats = { chars: 0, ideographs: 0, garbage: 0, common: 0, punctuation: 0 };
   for (const p of pages) {
     for (const it of p.items) {
       for (const ch of it.text) {
@@ -38,6 +59,7 @@ export function textLayerStats(pages: readonly PagePrimitives[]): TextLayerStats
           s.ideographs++;
           if (COMMON.has(ch)) s.common++;
         } else if (GARBAGE.test(ch)) s.garbage++;
+        else if (ASCII_PUNCT.test(ch)) s.punctuation++;
       }
     }
   }
@@ -49,4 +71,42 @@ export function hasUsableText(s: TextLayerStats): boolean {
   if (s.ideographs < s.chars * 0.2) return false;
   if (s.garbage > s.chars * 0.05) return false;
   return s.common >= s.ideographs * 0.04;
+}
+
+/**
+ * Why the text layer is not usable, or undefined when it is. Garbage
+ * (control or private-use codes), a run of ASCII punctuation or ideographs
+ * in random order are the marks of glyph codes read without a Unicode map:
+ * 'undecodable'. Too little text of any kind is 'no text' (a scan).
+ */
+export function textLayerProblem(s: TextLayerStats): TextLayerProblem | undefined {
+  if (hasUsableText(s)) return undefined;
+  return s.chars >= MIN_CHARS && looksUndecoded(s) ? 'undecodable' : 'no text';
+}
+
+function looksUndecoded(s: TextLayerStats): boolean {
+  if (s.garbage > s.chars * 0.05) return true;
+  if (s.punctuation > s.chars * 0.3) return true;
+  return s.ideographs >= MIN_IDEOGRAPHS && s.common < s.ideographs * 0.04;
+}
+
+/** The warning for a problem of `textLayerProblem`. */
+export function textLayerMessage(problem: TextLayerProblem): string {
+  return problem === 'undecodable' ? UNDECODABLE_TEXT_LAYER : NO_TEXT_LAYER;
+}
+
+/**
+ * Pages of an otherwise readable document whose text cannot be decoded (a
+ * font without a Unicode map used on that page only): their glyph codes may
+ * look like digits (`0`, `1` are codes 0x30, 0x31 of a subset font), so the
+ * page must not be read. A page is undecodable when it has text and a fifth
+ * of it is control or private-use codes. Returns 1-based page numbers.
+ */
+export function undecodablePages(pages: readonly PagePrimitives[]): number[] {
+  const out: number[] = [];
+  for (const p of pages) {
+    const s = textLayerStats([p]);
+    if (s.chars >= 10 && s.garbage > s.chars * 0.2) out.push(p.page);
+  }
+  return out;
 }
