@@ -8,4 +8,6 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }],
   },
   testTimeout: 60000,
+  // The project's own transform cache: several checkouts on one machine never share compiled test files.
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
 };
