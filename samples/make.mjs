@@ -606,6 +606,7 @@ async function main() {
   const manifest = JSON.parse(fs.readFileSync(MANIFEST, 'utf8'));
 
   // 1. Report definitions: shape and arithmetic.
+  (await import('./gen-series.mjs')).writeSeriesDefinitions(REPORTS);
   const reports = {};
   let bad = false;
   for (const f of fs.readdirSync(REPORTS).filter((x) => x.endsWith('.json')).sort()) {

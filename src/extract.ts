@@ -15,6 +15,8 @@ import { loadTemplates, type Templates } from './template/load.js';
 import { fileSha256, sha256 } from './io/hash.js';
 import { readerHints } from './legacy/load.js';
 import { CANNOT_READ, describeFsError } from './io/errors.js';
+import { applyCorrections } from './corrections/apply.js';
+import type { CorrectionEntry } from './corrections/entries.js';
 
 /** What `extract()` reads: a file path, or the file's bytes. */
 export type ExtractInput = string | Uint8Array | ArrayBuffer;
@@ -47,6 +49,8 @@ export interface ExtractOptions {
   ocr?: 'off' | 'auto' | 'force';
   /** Milliseconds one OCR'd page may take before the remaining pages are left unread. */
   ocrPageBudgetMs?: number;
+  /** A person's corrections (spec § Corrections); only the entries for this document's sha256 apply. */
+  corrections?: CorrectionEntry[];
 }
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
@@ -190,7 +194,8 @@ function finish(
   templates?: Templates,
   provenance?: Report['provenance'],
 ): Report {
-  const report: Report = { schemaVersion: SCHEMA_VERSION, source, ...body };
+  let report: Report = { schemaVersion: SCHEMA_VERSION, source, ...body };
+  if (options.corrections?.length) report = applyCorrections(report, options.corrections, (templates ?? loadTemplates(options.templatesDir)).checks);
   if (provenance) report.provenance = provenance;
   else if (options.provenance) report.provenance = {};
   const checked = schemaFor(templates ?? loadTemplates(options.templatesDir)).safeParse(report);

@@ -15,6 +15,7 @@ import { failedReport, type ExtractOptions } from '../extract.js';
 import type { Report } from '../report/types.js';
 import { toJson } from '../writers/json.js';
 import { VERSION } from '../version.js';
+import type { CorrectionEntry } from '../corrections/entries.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
@@ -30,6 +31,8 @@ export interface ExtractPoolOptions {
   ocr?: 'off' | 'auto' | 'force' | undefined;
   /** Seconds one OCR'd page may take: renewed as each page starts, instead of the per-document timeout. */
   ocrPageSeconds?: number | undefined;
+  /** A person's corrections (spec § Corrections), applied to the documents with their sha256. */
+  corrections?: CorrectionEntry[] | undefined;
 }
 
 export interface Extracted {
@@ -57,6 +60,7 @@ export function createExtractPool(o: ExtractPoolOptions): ExtractPool {
     maxBytes: o.maxSizeMb * 1024 * 1024,
     ...(o.password !== undefined ? { password: o.password } : {}),
     ...(o.ocr !== undefined ? { ocr: o.ocr } : {}),
+    ...(o.corrections?.length ? { corrections: o.corrections } : {}),
   };
   const faults = new WeakMap<Report, string>();
   const pool = new WorkerPool<ExtractJob, Report>({

@@ -16,6 +16,7 @@ import { makeSink, type BatchFormat, type OutputTarget } from './sinks.js';
 import { countReport, finishSummary, newSummary, summaryText, type BatchSummary } from './summary.js';
 import type { LabelLanguage } from '../writers/csv.js';
 import { STDIN } from './names.js';
+import type { CorrectionEntry } from '../corrections/entries.js';
 
 export type { BatchFormat, OutputTarget } from './sinks.js';
 export type { BatchSummary } from './summary.js';
@@ -35,6 +36,8 @@ export interface BatchOptions {
   provenance: boolean;
   pretty: boolean;
   password?: string | undefined;
+  /** A person's corrections (spec § Corrections), applied to the documents with their sha256. */
+  corrections?: CorrectionEntry[] | undefined;
   resume: boolean;
   reporter: Reporter;
   /** Column headers of CSV: report paths or the printed Chinese labels. */
@@ -82,6 +85,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     maxSizeMb: o.maxSizeMb,
     provenance: o.provenance,
     password: o.password,
+    corrections: o.corrections,
   });
   const run = async (input: Input) => {
     const isStdin = input.path === STDIN;

@@ -17,6 +17,7 @@ import { resolveOutput } from './output.js';
 import { onInterrupt } from './signals.js';
 import { skippedText } from '../batch/summary.js';
 import type { LabelLanguage } from '../writers/csv.js';
+import { readCorrectionsOrUsage } from './corrections-option.js';
 
 export { UsageError } from './command.js';
 
@@ -39,6 +40,7 @@ export interface ExtractCommand {
   provenance: boolean;
   pretty: boolean;
   password?: string | undefined;
+  corrections?: string | undefined;
   /** `i/n`: only the i-th of n deterministic parts of the inputs (batch/shard.ts). */
   shard?: string | undefined;
 }
@@ -65,6 +67,8 @@ export async function runExtract(cmd: ExtractCommand): Promise<number> {
   if (cmd.resume && (format !== 'json' || target.kind !== 'folder')) {
     throw new UsageError('--resume needs JSON outputs in a folder (--format json with --out DIR, or several inputs)');
   }
+  if (cmd.corrections !== undefined && cmd.resume) throw new UsageError('--corrections cannot be combined with --resume (earlier outputs may lack the corrections)');
+  const corrections = cmd.corrections === undefined ? undefined : await readCorrectionsOrUsage(cmd.corrections);
   if (inputs.length > jobs && shouldReexec(jobs, availableParallelism())) return reexecSingleThreaded();
   const interruption = onInterrupt();
   try {
@@ -83,6 +87,7 @@ export async function runExtract(cmd: ExtractCommand): Promise<number> {
       provenance: cmd.provenance,
       pretty: cmd.pretty,
       password: cmd.password,
+      corrections,
       resume: cmd.resume,
       skippedFiles: skipped,
       ...(stdin ? { stdin } : {}),
@@ -135,6 +140,7 @@ export const extractCommand: CliCommand = {
       .option('provenance', { type: 'boolean', default: false, describe: "record each cell's page, box and printed text" })
       .option('pretty', { type: 'boolean', default: false, describe: 'indent the JSON' })
       .option('password', { type: 'string', describe: 'password of encrypted PDFs' })
+      .option('corrections', { type: 'string', describe: 'apply a JSON file of confirmed/corrected values (gongkai review exports it) to the documents with their sha256' })
       .option('shard', { type: 'string', describe: 'i/n: only the i-th of n deterministic parts of the inputs (1/3, 2/3, 3/3), for batch schedulers' })
       .check((a) => {
         for (const k of ['jobs', 'timeout', 'max-size', 'max-memory'] as const) {
@@ -170,6 +176,7 @@ export const extractCommand: CliCommand = {
       provenance: a['provenance'] as boolean,
       pretty: a['pretty'] as boolean,
       password: a['password'] as string | undefined,
+      corrections: a['corrections'] as string | undefined,
       shard: a['shard'] as string | undefined,
     }),
 };

@@ -12,13 +12,15 @@ import { exitWithParent, isReexec } from './reexec.js';
 import { catchEarlySignals } from './signals.js';
 import { extractCommand } from './extract-command.js';
 import { schemaCommand } from './schema-command.js';
+import { reviewCommand } from './review-command.js';
+import { seriesCommand } from './series-command.js';
 import { queueCommand } from './queue-command.js';
 import { workerCommand } from './worker-command.js';
 import { VERSION } from '../version.js';
 import { SCHEMA_VERSION } from '../schema/report.js';
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: CliCommand[] = [extractCommand, schemaCommand, queueCommand, workerCommand];
+const COMMANDS: CliCommand[] = [extractCommand, reviewCommand, seriesCommand, schemaCommand, queueCommand, workerCommand];
 
 const EPILOGUE = `Input formats (recognised by their bytes, whatever the file name):
   PDF (born-digital, with or without ruling lines), DOCX, DOC and WPS,

@@ -113,6 +113,17 @@ export interface CellProvenance {
   confidence?: number;
 }
 
+/** One applied correction (spec § Corrections): `value` absent for a confirmation. */
+export interface AppliedCorrection {
+  path: string;
+  /** What the extractor read at `path`. */
+  printed: number | null;
+  value?: number;
+  note: string | null;
+  by: string | null;
+  at: string | null;
+}
+
 export interface Report {
   schemaVersion: '1';
   source: {
@@ -141,6 +152,8 @@ export interface Report {
   otherMatters: TextSection | null;
   checks: Check[];
   warnings: string[];
+  /** Present only when `--corrections` applied entries to this document. */
+  corrections?: AppliedCorrection[];
   provenance?: Record<string, CellProvenance>;
   /** Legacy (2008–2018) reports only (spec/legacy-reports.md); the six sections then hold `{ heading, text }`. */
   legacy?: LegacyPart;

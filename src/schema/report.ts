@@ -118,6 +118,18 @@ export const Legacy = z
   })
   .strict();
 
+/** An applied correction (spec § Corrections); `value` is absent for a confirmation. */
+export const AppliedCorrection = z
+  .object({
+    path: z.string(),
+    printed: z.number().nullable(),
+    value: z.number().optional(),
+    note: z.string().nullable(),
+    by: z.string().nullable(),
+    at: z.string().nullable(),
+  })
+  .strict();
+
 export function buildReportSchema(templates: Templates) {
   const sectionSchemas: Record<string, z.ZodType> = {};
   for (const section of templates.sections) {
@@ -165,6 +177,7 @@ export function buildReportSchema(templates: Templates) {
       ...sectionSchemas,
       checks: z.array(Check),
       warnings: z.array(z.string()),
+      corrections: z.array(AppliedCorrection).optional(),
       provenance: z.record(z.string(), Provenance).optional(),
       legacy: Legacy.optional(),
     })

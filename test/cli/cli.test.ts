@@ -78,7 +78,7 @@ describe('gongkai schema', () => {
     const schema = JSON.parse(r.stdout);
     expect(schema.$schema).toMatch(/json-schema\.org/);
     expect(Object.keys(schema.properties)).toEqual([
-      'schemaVersion', 'source', 'meta', 'status', 'overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters', 'checks', 'warnings', 'provenance', 'legacy',
+      'schemaVersion', 'source', 'meta', 'status', 'overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters', 'checks', 'warnings', 'corrections', 'provenance', 'legacy',
     ]);
   });
 });

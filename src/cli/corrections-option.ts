@@ -1,0 +1,12 @@
+/** The `--corrections FILE` option shared by extract, review and series: a bad file is a usage error (exit 2) naming the entry. */
+import { CorrectionsFileError, readCorrections, type CorrectionEntry } from '../corrections/entries.js';
+import { UsageError } from './command.js';
+
+export async function readCorrectionsOrUsage(file: string): Promise<CorrectionEntry[]> {
+  try {
+    return await readCorrections(file);
+  } catch (e) {
+    if (e instanceof CorrectionsFileError) throw new UsageError(e.message);
+    throw e;
+  }
+}
