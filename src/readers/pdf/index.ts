@@ -25,6 +25,9 @@ const UNDECODABLE_PAGE = 'its text cannot be decoded (fonts without a Unicode ma
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<DocumentModel> {
   const filter = options.hints ? mayHoldTable(options.hints) : undefined;
   const prims = await readPrimitives(bytes, options.password, options.maxPages ?? DEFAULT_MAX_PAGES, filter);
+  // A text layer undecodable as a whole is reported as such (issue 7); OCR of every page only on request.
+  const layer = textLayerProblem(textLayerStats(prims.pages));
+  if (layer === 'undecodable' && options.ocr !== 'force') throw new InputError(textLayerMessage(layer));
   const unreadable = undecodablePages(prims.pages);
   for (const p of prims.pages) if (unreadable.includes(p.page)) p.items = [];
   const ocr = await ocrWhereNeeded(bytes, prims, options);
