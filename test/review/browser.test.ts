@@ -69,7 +69,12 @@ it('lists every sample in the index with its status, problems first, with the fa
   for (const r of rows.slice(3)) expect(r.failed).toEqual([]);
   // The problems-only filter hides the documents without problems.
   await page.click('#problems-only');
-  expect(await page.$$eval('#documents tbody tr:not([hidden])', (trs) => trs.length)).toBe(3);
+  const shown = await page.$$eval('#documents tbody tr:not([hidden])', (trs) => trs.map((tr) => ({ file: tr.querySelector('.file')!.textContent, problem: (tr as HTMLElement).dataset['problem'] })));
+  // Exactly the documents with a problem (failed, failed checks, warnings): the failed notice and hexi's two among them.
+  expect(shown.every((r) => r.problem === '1')).toBe(true);
+  expect(shown.length).toBe(await page.$$eval('#documents tbody tr[data-problem="1"]', (trs) => trs.length));
+  expect(shown.map((r) => r.file)).toEqual(expect.arrayContaining(['meeting-notice-2023.docx', ...hexi.map((r) => r.file)]));
+  expect(shown.length).toBeLessThan(rows.length);
   expect(await page.$eval('#bodies', (t) => t.textContent)).toContain('云州市临溪县人民政府办公室');
   if (SCREENSHOTS) {
     await page.click('#problems-only');
