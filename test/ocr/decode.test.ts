@@ -74,6 +74,21 @@ describe('ruling lines in an image', () => {
     const clean = eraseRulings(img, [{ x0: 5, y0: 10, x1: 95, y1: 10 }]);
     expect(clean.data[10 * w + 20]).toBe(255);
   });
+  it('finds a faint border smeared over two pixel rows, also where it steps down a row', () => {
+    const W = 120, H = 40;
+    const px = new Uint8Array(W * H).fill(240); // paper: two rows of it are not ink
+    for (let x = 10; x < 110; x++) {
+      const y = x < 60 ? 20 : 21; // deskewing left the line a row lower past x = 60
+      px[y * W + x] = 205; // each half too light to be ink alone (INK 200)
+      px[(y + 1) * W + x] = 205;
+    }
+    const faint = toGrey(px, W, H, 1);
+    const r = findRulings(faint, 60);
+    expect(r).toContainEqual({ x0: 10, y0: 21, x1: 110, y1: 21 });
+    expect(r.every((s) => s.y0 >= 19 && s.y1 <= 22)).toBe(true);
+    const clean = eraseRulings(faint, [{ x0: 10, y0: 21, x1: 110, y1: 21 }]);
+    expect(clean.data[22 * W + 80]).toBe(255);
+  });
   it('drops a red stamp by reading the red channel', () => {
     const rgb = new Uint8Array([220, 30, 40, 10, 10, 10]);
     expect([...toGrey(rgb, 2, 1, 3).data]).toEqual([255, 10]);
