@@ -99,3 +99,22 @@ export function eraseRulings(img: GreyImage, rulings: readonly PixelSegment[]): 
   }
   return { width: w, height: h, data };
 }
+
+/**
+ * A border run that ends inside a text box has run on into a glyph touching
+ * it (a heading printed right under a table continues the column borders
+ * through its strokes, adding a phantom row that swallows the heading):
+ * the run is cut back to the box's edge. A run crossing a box whole is kept.
+ */
+export function clipAtText(s: PixelSegment, words: readonly PixelSegment[]): PixelSegment {
+  const horizontal = s.y0 === s.y1;
+  let [a, b] = horizontal ? [s.x0, s.x1] : [s.y0, s.y1];
+  for (const w of words) {
+    const across = horizontal ? s.y0 > w.y0 && s.y0 < w.y1 : s.x0 > w.x0 && s.x0 < w.x1;
+    if (!across) continue;
+    const [lo, hi] = horizontal ? [w.x0, w.x1] : [w.y0, w.y1];
+    if (a < lo && b > lo && b <= hi) b = lo;
+    else if (a >= lo && a < hi && b > hi) a = hi;
+  }
+  return horizontal ? { x0: a, y0: s.y0, x1: b, y1: s.y1 } : { x0: s.x0, y0: a, x1: s.x1, y1: b };
+}

@@ -1,6 +1,6 @@
 import { createDecoder } from '../../src/ocr/ctc.js';
 import { boxesFromMap } from '../../src/ocr/detect.js';
-import { findRulings, isGlyphStroke, eraseRulings } from '../../src/image/rulings.js';
+import { findRulings, isGlyphStroke, eraseRulings, clipAtText } from '../../src/image/rulings.js';
 import { toGrey } from '../../src/image/grey.js';
 import { pagesToOcr } from '../../src/readers/ocr/decide.js';
 import type { PagePrimitives } from '../../src/readers/pdf/types.js';
@@ -88,6 +88,15 @@ describe('ruling lines in an image', () => {
     expect(r.every((s) => s.y0 >= 19 && s.y1 <= 22)).toBe(true);
     const clean = eraseRulings(faint, [{ x0: 10, y0: 21, x1: 110, y1: 21 }]);
     expect(clean.data[22 * W + 80]).toBe(255);
+  });
+  it('cuts a column border back where it runs on into a heading touching the table', () => {
+    const heading = { x0: 20, y0: 100, x1: 300, y1: 130 };
+    expect(clipAtText({ x0: 150, y0: 10, x1: 150, y1: 118 }, [heading])).toEqual({ x0: 150, y0: 10, x1: 150, y1: 100 });
+    expect(clipAtText({ x0: 150, y0: 112, x1: 150, y1: 200 }, [heading])).toEqual({ x0: 150, y0: 130, x1: 150, y1: 200 });
+    // crossing the box whole, or beside it: kept
+    expect(clipAtText({ x0: 150, y0: 10, x1: 150, y1: 200 }, [heading])).toEqual({ x0: 150, y0: 10, x1: 150, y1: 200 });
+    expect(clipAtText({ x0: 310, y0: 10, x1: 310, y1: 118 }, [heading])).toEqual({ x0: 310, y0: 10, x1: 310, y1: 118 });
+    expect(clipAtText({ x0: 0, y0: 110, x1: 25, y1: 110 }, [heading])).toEqual({ x0: 0, y0: 110, x1: 20, y1: 110 });
   });
   it('drops a red stamp by reading the red channel', () => {
     const rgb = new Uint8Array([220, 30, 40, 10, 10, 10]);
