@@ -15,20 +15,32 @@ export type PixelSegment = Segment;
 const INK = 200;
 /** Gaps (pixels) bridged inside a run: JPEG noise and faint spots on a printed border. */
 const GAP = 3;
+/** Darkness (255 − grey) a pixel must reach to be ink: `255 − INK`. */
+const INK_DARKNESS = 255 - INK;
 
 /**
  * Horizontal (`y0 === y1`) and vertical (`x0 === x1`) runs of ink at least
  * `minLength` pixels long. A glyph's strokes are shorter than about one em,
  * so `minLength` should be well over the body text's size in pixels.
+ *
+ * Ink is judged on a band two pixels across (rows y and y+1 for a
+ * horizontal run, columns x and x+1 for a vertical one) by its summed
+ * darkness: a thin, faint border that deskewing (or the scanner) laid
+ * slightly off the pixel grid is smeared over two rows, neither dark enough
+ * alone, and would otherwise break into short pieces that miss whole cell
+ * edges (cells then merge). A pixel dark enough alone is ink as before.
  */
 export function findRulings(img: GreyImage, minLength: number): PixelSegment[] {
   const { width: w, height: h, data } = img;
+  const dark = (i: number) => 255 - data[i]!;
   const out: PixelSegment[] = [];
   for (let y = 0; y < h; y++) {
-    runs(w, (x) => data[y * w + x]! < INK, minLength, (a, b) => out.push({ x0: a, y0: y, x1: b, y1: y }));
+    const next = y + 1 < h ? w : 0;
+    runs(w, (x) => dark(y * w + x) + (next ? dark(y * w + x + next) : 0) > INK_DARKNESS, minLength, (a, b) => out.push({ x0: a, y0: y, x1: b, y1: y }));
   }
   for (let x = 0; x < w; x++) {
-    runs(h, (y) => data[y * w + x]! < INK, minLength, (a, b) => out.push({ x0: x, y0: a, x1: x, y1: b }));
+    const next = x + 1 < w ? 1 : 0;
+    runs(h, (y) => dark(y * w + x) + (next ? dark(y * w + x + next) : 0) > INK_DARKNESS, minLength, (a, b) => out.push({ x0: x, y0: a, x1: x, y1: b }));
   }
   return out;
 }
@@ -66,19 +78,43 @@ export function isGlyphStroke(s: PixelSegment, words: readonly PixelSegment[]): 
   return covered >= length / 2;
 }
 
-/** The image with the ruling lines painted white (and their ink fringe one pixel across), so crops of cell text hold no border. */
+/**
+ * The image with the ruling lines painted white — the two-pixel band each
+ * run was found on (see `findRulings`) and its ink fringe one pixel either
+ * side — so crops of cell text hold no border.
+ */
 export function eraseRulings(img: GreyImage, rulings: readonly PixelSegment[]): GreyImage {
   const { width: w, height: h } = img;
   const data = img.data.slice();
   const clear = (x: number, y: number) => {
     if (x >= 0 && y >= 0 && x < w && y < h) data[y * w + x] = 255;
   };
+  const inkAt = (x: number, y: number) => x >= 0 && y >= 0 && x < w && y < h && img.data[y * w + x]! < INK;
   for (const s of rulings) {
     if (s.y0 === s.y1) {
-      for (let x = s.x0; x < s.x1; x++) for (let d = -1; d <= 1; d++) if (d === 0 || img.data[(s.y0 + d) * w + x]! < INK) clear(x, s.y0 + d);
+      for (let x = s.x0; x < s.x1; x++) for (let d = -1; d <= 2; d++) if (d === 0 || d === 1 || inkAt(x, s.y0 + d)) clear(x, s.y0 + d);
     } else {
-      for (let y = s.y0; y < s.y1; y++) for (let d = -1; d <= 1; d++) if (d === 0 || img.data[y * w + s.x0 + d]! < INK) clear(s.x0 + d, y);
+      for (let y = s.y0; y < s.y1; y++) for (let d = -1; d <= 2; d++) if (d === 0 || d === 1 || inkAt(s.x0 + d, y)) clear(s.x0 + d, y);
     }
   }
   return { width: w, height: h, data };
+}
+
+/**
+ * A border run that ends inside a text box has run on into a glyph touching
+ * it (a heading printed right under a table continues the column borders
+ * through its strokes, adding a phantom row that swallows the heading):
+ * the run is cut back to the box's edge. A run crossing a box whole is kept.
+ */
+export function clipAtText(s: PixelSegment, words: readonly PixelSegment[]): PixelSegment {
+  const horizontal = s.y0 === s.y1;
+  let [a, b] = horizontal ? [s.x0, s.x1] : [s.y0, s.y1];
+  for (const w of words) {
+    const across = horizontal ? s.y0 > w.y0 && s.y0 < w.y1 : s.x0 > w.x0 && s.x0 < w.x1;
+    if (!across) continue;
+    const [lo, hi] = horizontal ? [w.x0, w.x1] : [w.y0, w.y1];
+    if (a < lo && b > lo && b <= hi) b = lo;
+    else if (a >= lo && a < hi && b > hi) a = hi;
+  }
+  return horizontal ? { x0: a, y0: s.y0, x1: b, y1: s.y1 } : { x0: s.x0, y0: a, x1: s.x1, y1: b };
 }

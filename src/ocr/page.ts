@@ -5,7 +5,7 @@
 
 import { estimateSkew, rotateBy } from '../image/deskew.js';
 import { rotate180, rotateQuarter, type GreyImage } from '../image/grey.js';
-import { eraseRulings, findRulings, isGlyphStroke, type PixelSegment } from '../image/rulings.js';
+import { clipAtText, eraseRulings, findRulings, isGlyphStroke, type PixelSegment } from '../image/rulings.js';
 import { detectText, type TextBox } from './detect.js';
 import type { OcrEngine } from './engine.js';
 import { looksSideways, upsideDownShare } from './orient.js';
@@ -46,7 +46,11 @@ export async function readPageImage(engine: OcrEngine, scan: GreyImage, pointsPe
     boxes = boxes.map((b) => flip(b, image));
   }
   lap('orient');
-  const rulings = findRulings(image, Math.round(MIN_RULING_PT / pointsPerPixel)).filter((s) => !isGlyphStroke(s, boxes));
+  const minRun = Math.round(MIN_RULING_PT / pointsPerPixel);
+  const rulings = findRulings(image, minRun)
+    .filter((s) => !isGlyphStroke(s, boxes))
+    .map((s) => clipAtText(s, boxes))
+    .filter((s) => s.x1 - s.x0 + (s.y1 - s.y0) >= minRun);
   lap('rulings');
   const words = (await recogniseBoxes(engine, eraseRulings(image, rulings), boxes)).filter((w) => w.text !== '');
   lap(`recognise ${boxes.length} boxes`);

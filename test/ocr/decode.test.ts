@@ -1,6 +1,6 @@
 import { createDecoder } from '../../src/ocr/ctc.js';
 import { boxesFromMap } from '../../src/ocr/detect.js';
-import { findRulings, isGlyphStroke, eraseRulings } from '../../src/image/rulings.js';
+import { findRulings, isGlyphStroke, eraseRulings, clipAtText } from '../../src/image/rulings.js';
 import { toGrey } from '../../src/image/grey.js';
 import { pagesToOcr } from '../../src/readers/ocr/decide.js';
 import type { PagePrimitives } from '../../src/readers/pdf/types.js';
@@ -73,6 +73,30 @@ describe('ruling lines in an image', () => {
     expect(isGlyphStroke({ x0: 5, y0: 10, x1: 95, y1: 10 }, [{ x0: 0, y0: 12, x1: 90, y1: 20 }])).toBe(false);
     const clean = eraseRulings(img, [{ x0: 5, y0: 10, x1: 95, y1: 10 }]);
     expect(clean.data[10 * w + 20]).toBe(255);
+  });
+  it('finds a faint border smeared over two pixel rows, also where it steps down a row', () => {
+    const W = 120, H = 40;
+    const px = new Uint8Array(W * H).fill(240); // paper: two rows of it are not ink
+    for (let x = 10; x < 110; x++) {
+      const y = x < 60 ? 20 : 21; // deskewing left the line a row lower past x = 60
+      px[y * W + x] = 205; // each half too light to be ink alone (INK 200)
+      px[(y + 1) * W + x] = 205;
+    }
+    const faint = toGrey(px, W, H, 1);
+    const r = findRulings(faint, 60);
+    expect(r).toContainEqual({ x0: 10, y0: 21, x1: 110, y1: 21 });
+    expect(r.every((s) => s.y0 >= 19 && s.y1 <= 22)).toBe(true);
+    const clean = eraseRulings(faint, [{ x0: 10, y0: 21, x1: 110, y1: 21 }]);
+    expect(clean.data[22 * W + 80]).toBe(255);
+  });
+  it('cuts a column border back where it runs on into a heading touching the table', () => {
+    const heading = { x0: 20, y0: 100, x1: 300, y1: 130 };
+    expect(clipAtText({ x0: 150, y0: 10, x1: 150, y1: 118 }, [heading])).toEqual({ x0: 150, y0: 10, x1: 150, y1: 100 });
+    expect(clipAtText({ x0: 150, y0: 112, x1: 150, y1: 200 }, [heading])).toEqual({ x0: 150, y0: 130, x1: 150, y1: 200 });
+    // crossing the box whole, or beside it: kept
+    expect(clipAtText({ x0: 150, y0: 10, x1: 150, y1: 200 }, [heading])).toEqual({ x0: 150, y0: 10, x1: 150, y1: 200 });
+    expect(clipAtText({ x0: 310, y0: 10, x1: 310, y1: 118 }, [heading])).toEqual({ x0: 310, y0: 10, x1: 310, y1: 118 });
+    expect(clipAtText({ x0: 0, y0: 110, x1: 25, y1: 110 }, [heading])).toEqual({ x0: 0, y0: 110, x1: 20, y1: 110 });
   });
   it('drops a red stamp by reading the red channel', () => {
     const rgb = new Uint8Array([220, 30, 40, 10, 10, 10]);
