@@ -65,6 +65,7 @@ async function resumable(o: BatchOptions): Promise<Map<number, Report>> {
   return done;
 }
 
+/** One `gongkai extract` run: every input through the isolated worker pool, outputs written by the sink in input order, the ledger for `--resume`; resolves with the run summary (counts, failures, interrupted). Never rejects for a bad input. */
 export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const started = Date.now();
   const summary = newSummary(o.jobs, o.inputs.length, o.skippedFiles ?? []);

@@ -193,6 +193,7 @@ async function writeXlsx(o: SinkOptions, reports: () => AsyncIterable<Report>): 
   else await writeAtomic(o.target.kind === 'folder' ? join(o.target.path, 'reports.xlsx') : o.target.path, bytes);
 }
 
+/** Where reports go for the chosen format and target (JSON files in a folder, one JSON to stdout or a file, NDJSON, CSV, XLSX), written atomically and in input order. */
 export function makeSink(o: SinkOptions): Sink {
   const t = o.target;
   switch (o.format) {

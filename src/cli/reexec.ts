@@ -11,6 +11,7 @@ import { constants } from 'node:os';
 const FLAG = '--single-threaded';
 const MARK = 'GONGKAI_REEXEC';
 
+/** Whether a bulk run restarts under `node --single-threaded`: when its jobs fill every core of a multi-core machine (V8's helper threads would compete with the workers) and it has not restarted already. */
 export function shouldReexec(jobs: number, cores: number): boolean {
   return jobs >= cores && cores > 1 && !process.execArgv.includes(FLAG) && !process.env[MARK];
 }

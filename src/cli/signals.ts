@@ -26,6 +26,7 @@ export function catchEarlySignals(): void {
   process.on('SIGTERM', recordEarly);
 }
 
+/** Takes over SIGINT/SIGTERM for a run (issue 10): `signal` aborts on the first one (also one received while the CLI was starting), so the run starts no new document; `uninstall()` gives the signals back. */
 export function onInterrupt(): Interruption {
   process.off('SIGINT', recordEarly);
   process.off('SIGTERM', recordEarly);

@@ -39,6 +39,7 @@ export interface Decoder {
   decode(probs: Float32Array, offset: number, steps: number, classes: number): Reading;
 }
 
+/** A CTC greedy decoder over the recognition model's dictionary (index 0 = blank): text, per-character probabilities and the lowest of them as the confidence (0–1). */
 export function createDecoder(dictionary: readonly string[]): Decoder {
   const names = Object.keys(GROUPS);
   const groupOf = new Int16Array(dictionary.length).fill(-1);

@@ -22,6 +22,7 @@ const MIN_AREA = 6;
 const MEAN = [0.485, 0.456, 0.406];
 const STD = [0.229, 0.224, 0.225];
 
+/** PaddleOCR detection on a grey page image: one tight box per text run (never merged per row), in the image's pixels, top-left origin; the input is capped in size before the model runs. */
 export async function detectText(engine: OcrEngine, img: GreyImage): Promise<TextBox[]> {
   const s = Math.min(1, MAX_SIDE / Math.max(img.width, img.height));
   const W = Math.max(32, Math.round((img.width * s) / 32) * 32);

@@ -56,6 +56,7 @@ export interface RunningWorker {
 /** The job was handed back to the queue (the worker is stopping). */
 const RETURNED = Symbol('returned');
 
+/** `gongkai worker`: takes jobs from the BullMQ queue into the isolated extract pool, writes outputs as `extract` does and adds each record to the results stream; resolves with a handle to stop it (SIGTERM: finish or hand back running jobs). */
 export async function startQueueWorker(o: QueueWorkerOptions): Promise<RunningWorker> {
   const redis = await connect(o.redis, true);
   const queue = new Queue<DocumentJob>(o.queue, { connection: redis });

@@ -21,6 +21,7 @@ export interface QueueStatus {
   failures: { input: string; out: string; reason: string }[];
 }
 
+/** `gongkai queue status`: waiting / active / completed / failed counts of queue `name` on the Redis at `url`, and the failed jobs with their reasons. */
 export async function queueStatus(url: string, name: string): Promise<QueueStatus> {
   const redis = await connect(url, false);
   const queue = new Queue(name, { connection: redis });

@@ -52,6 +52,7 @@ export function documentJobId(input: string, size: number, mtimeMs: number): str
   return `d${createHash('sha256').update(`${input}\0${size}\0${mtimeMs}`).digest('hex').slice(0, 40)}`;
 }
 
+/** True for an `http://` or `https://` input, which a queue worker downloads instead of reading a path. */
 export function isUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
 }

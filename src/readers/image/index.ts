@@ -21,6 +21,7 @@ import type { ReadOptions } from '../registry.js';
 const A4_WIDTH_PT = 595.28;
 const MAX_PAGES = 200;
 
+/** Reads a JPEG, PNG or TIFF (a multi-page TIFF is one document, one page per image) by OCR into the document model, boxes in points at 72 dpi (spec: provenance). Throws `InputError` for an image it cannot decode, or when OCR is off. */
 export async function readImage(bytes: Uint8Array, options: ReadOptions = {}): Promise<DocumentModel> {
   if (options.ocr === 'off') throw new InputError('an image needs OCR, which is turned off (--ocr off)');
   let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;

@@ -15,6 +15,7 @@ export type OcrMode = 'off' | 'auto' | 'force';
 
 export const OCR_MODES: readonly OcrMode[] = ['off', 'auto', 'force'];
 
+/** The 1-based page numbers to OCR under `mode` (issue 8: per page, not per document): none for `off`; every page for `force` or when the document has no usable text layer; otherwise the pages without text. */
 export function pagesToOcr(pages: readonly PagePrimitives[], mode: OcrMode): number[] {
   if (mode === 'off') return [];
   if (mode === 'force' || !hasUsableText(textLayerStats(pages))) return pages.map((p) => p.page);
