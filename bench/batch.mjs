@@ -8,6 +8,8 @@
 //   - gongkai's CLI at --jobs 1 and 2, and `pdftotext -layout` on the same
 //     files with the same parallelism: documents/s, and their ratio;
 //   - peak RSS (GNU time);
+//   - scans are read with --ocr off: OCR is bench/ocr.mjs's subject, and
+//     pdftotext reads no image either;
 //   - outputs: the CLI runs must agree with each other, with a run on the
 //     original pdf.js, and (with --hashes FILE) with the hashes stored there
 //     by an earlier run (written when FILE does not exist yet).
@@ -78,7 +80,7 @@ function outputHashes(out) {
 function gongkai(jobs) {
   const out = join(work, `out-${jobs}`);
   const summary = join(work, 'summary.json');
-  const t = timed(process.execPath, [CLI, 'extract', inputs, '--out', out, '--jobs', String(jobs), '--summary', summary]);
+  const t = timed(process.execPath, [CLI, 'extract', inputs, '--out', out, '--jobs', String(jobs), '--ocr', 'off', '--summary', summary]);
   const s = JSON.parse(readFileSync(summary, 'utf8'));
   return { docs: s.documents, seconds: t.seconds, cpuSeconds: t.cpuSeconds, rssMb: t.rssMb ?? s.peakRssMb, complete: s.byStatus.complete, hashes: outputHashes(out) };
 }

@@ -2,7 +2,8 @@
 // CPU ms per document split into pdf.js (open + page reading, i.e. the PDF
 // reader's step 1) and gongkai's own stages (everything else of `extract`),
 // and every report once more with the original pdf.js (GONGKAI_FULL_PDFJS=1)
-// to check that the text-only copy changes no output.
+// to check that the text-only copy changes no output. No OCR (scans are
+// bench/ocr.mjs's subject).
 //   node --single-threaded bench/split.mjs LIST_FILE OUT_JSON
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ const { extract, textOnlyPdfjsStatus } = await import(join(ROOT, 'dist/index.js'
 const { readPrimitives } = await import(join(ROOT, 'dist/readers/pdf/index.js'));
 const { mayHoldTable } = await import(join(ROOT, 'dist/readers/pdf/table-pages.js'));
 const { loadTemplates } = await import(join(ROOT, 'dist/template/load.js'));
+const NO_OCR = { ocr: 'off' };
 const filter = mayHoldTable(loadTemplates().hints);
 
 const cpuMs = async (fn) => {
@@ -23,7 +25,7 @@ const cpuMs = async (fn) => {
   return (c.user + c.system) / 1000;
 };
 
-for (const f of files) await extract(f); // warm-up: modules, pdf.js, JIT
+for (const f of files) await extract(f, NO_OCR); // warm-up: modules, pdf.js, JIT
 let pdfjs = 0, total = 0;
 const REPEAT = 2;
 const outputs = {};
@@ -32,7 +34,7 @@ for (const f of files) {
   let p = Infinity, t = Infinity;
   for (let i = 0; i < REPEAT; i++) {
     p = Math.min(p, await cpuMs(() => readPrimitives(bytes, undefined, 1000, filter).catch(() => undefined)));
-    t = Math.min(t, await cpuMs(async () => (outputs[f] = JSON.stringify(await extract(f)))));
+    t = Math.min(t, await cpuMs(async () => (outputs[f] = JSON.stringify(await extract(f, NO_OCR)))));
   }
   pdfjs += Math.min(p, t);
   total += t;
@@ -40,7 +42,7 @@ for (const f of files) {
 const status = textOnlyPdfjsStatus?.() ?? { active: false, reason: 'this build has no text-only pdf.js', edits: [] };
 process.env.GONGKAI_FULL_PDFJS = '1';
 const differ = [];
-for (const f of files) if (JSON.stringify(await extract(f)) !== outputs[f]) differ.push(f);
+for (const f of files) if (JSON.stringify(await extract(f, NO_OCR)) !== outputs[f]) differ.push(f);
 writeFileSync(
   outFile,
   JSON.stringify({ documents: files.length, pdfjsMs: pdfjs / files.length, totalMs: total / files.length, textOnly: status, differFromFullPdfjs: differ }),
