@@ -5,6 +5,10 @@
 //   - <id>.table3.jpg      the table 三 page alone, made the same way (the stamp below the table)
 //   - <id>.mixed.pdf       the digital PDF with its table 三 page replaced by that
 //                          scanned JPEG (pdf-lib), the other pages' text layer kept
+//   - <id>.table3-stamped.jpg  the table 三 page with the stamp printed over the table's
+//                          last rows (its ring across digits and borders, its star over a
+//                          blank cell): opaque, so what it covers is lost — those cells must
+//                          come out right or null with a warning, never a wrong number
 // and samples/scans/manifest.json: [{ file, kind, definition, pages, expect }] —
 // `expect.status` and which parts of the definition must come out right.
 // Needs pdftoppm (poppler) and ImageMagick `convert`; when one is missing the
@@ -21,6 +25,8 @@ const OUT = path.join(HERE, 'scans');
 const SOURCE = 'jiangcheng-natres-2022';
 const TABLE3_PAGE = 3; // 1-based page of table 三 in the source PDF
 const DPI = 150;
+/** Centre (PDF points) of the stamp printed over table 三's last rows (总计 and 结转). */
+const STAMP_OVER_TABLE = [475, 640];
 const PX = DPI / 72; // pixels per PDF point
 
 function run(cmd, args) {
@@ -73,9 +79,12 @@ export async function makeScans({ skipped = [], tmp }) {
     return out;
   });
 
-  const tif = `${SOURCE}.scan.tif`, jpg = `${SOURCE}.table3.jpg`, mixed = `${SOURCE}.mixed.pdf`;
+  const tif = `${SOURCE}.scan.tif`, jpg = `${SOURCE}.table3.jpg`, mixed = `${SOURCE}.mixed.pdf`, stamped = `${SOURCE}.table3-stamped.jpg`;
   run('convert', [...scanned, '-compress', 'JPEG', '-quality', '60', path.join(OUT, tif)]);
   run('convert', [scanned[TABLE3_PAGE - 1], '-quality', '80', path.join(OUT, jpg)]);
+  const overTable = path.join(work, 'stamped.png');
+  scanPage(path.join(work, pngs[TABLE3_PAGE - 1]), overTable, STAMP_OVER_TABLE);
+  run('convert', [overTable, '-quality', '80', path.join(OUT, stamped)]);
 
   const doc = await PDFDocument.load(fs.readFileSync(src));
   const { width, height } = doc.getPage(TABLE3_PAGE - 1).getSize();
@@ -93,8 +102,10 @@ export async function makeScans({ skipped = [], tmp }) {
     // A lone table page is not a report (extract() says failed: no section headings), so its
     // expectation is at the table level: the page's table mapped as table 三.
     { file: jpg, kind: 'JPEG of the table 三 page alone (image input)', definition, pages: 1, expect: { status: 'failed', parts: ['applications'] } },
+    // An opaque stamp over table digits: each cell right or null with a warning, never wrong.
+    { file: stamped, kind: 'JPEG of the table 三 page, a stamp over the table (image input)', definition, pages: 1, expect: { status: 'failed', parts: ['applications'] } },
   ];
   fs.writeFileSync(path.join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
   fs.rmSync(work, { recursive: true, force: true });
-  for (const f of [mixed, tif, jpg]) console.log(`wrote scans/${f} (${fs.statSync(path.join(OUT, f)).size} bytes)`);
+  for (const f of [mixed, tif, jpg, stamped]) console.log(`wrote scans/${f} (${fs.statSync(path.join(OUT, f)).size} bytes)`);
 }

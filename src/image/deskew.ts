@@ -55,11 +55,21 @@ export function estimateSkew(img: GreyImage): number {
   return Math.round(best * 100) / 100;
 }
 
-/** The image turned by `-angle` degrees about its centre, same size, white where nothing was. */
+/** The image turned by `-angle` degrees about its centre, same size, white where nothing was (its stamp mask, if any, turned with it). */
 export async function rotateBy(img: GreyImage, angle: number): Promise<GreyImage> {
   if (Math.abs(angle) < 0.05) return img;
+  const out: GreyImage = { width: img.width, height: img.height, data: await turnPlane(img, img.data, angle, 255) };
+  if (img.stamp) {
+    const mask = img.stamp.map((v) => (v ? 255 : 0));
+    out.stamp = (await turnPlane(img, mask, angle, 0)).map((v) => (v >= 128 ? 1 : 0));
+  }
+  return out;
+}
+
+/** One 8-bit plane of `img`'s size turned by `-angle` degrees, `fill` where nothing was. */
+async function turnPlane(img: GreyImage, plane: Uint8Array, angle: number, fill: number): Promise<Uint8Array> {
   const raw = { width: img.width, height: img.height, channels: 1 as const };
-  const turned = await sharp(img.data, { raw }).rotate(-angle, { background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const turned = await sharp(plane, { raw }).rotate(-angle, { background: { r: fill, g: fill, b: fill } }).greyscale().raw().toBuffer({ resolveWithObject: true });
   const { width: tw, height: th } = turned.info;
   const left = Math.max(0, Math.round((tw - img.width) / 2)), top = Math.max(0, Math.round((th - img.height) / 2));
   const data = new Uint8Array(img.width * img.height);
@@ -67,5 +77,5 @@ export async function rotateBy(img: GreyImage, angle: number): Promise<GreyImage
   for (let y = 0; y < img.height; y++) {
     for (let x = 0; x < img.width; x++) data[y * img.width + x] = turned.data[((y + top) * tw + x + left) * ch]!;
   }
-  return { width: img.width, height: img.height, data };
+  return data;
 }

@@ -7,6 +7,13 @@ export interface GreyImage {
   width: number;
   height: number;
   data: Uint8Array;
+  /**
+   * Where a colour mark (a red stamp) was dropped: 1 at such pixels, else 0;
+   * absent when there was none. What was printed under them is unknown —
+   * ruling lines are bridged across them and words touching them are re-read
+   * (`src/ocr/occlusion.ts`).
+   */
+  stamp?: Uint8Array;
 }
 
 /**
@@ -29,30 +36,43 @@ export function toGrey(pixels: Uint8Array | Uint8ClampedArray, width: number, he
     for (let i = 0; i < n; i++) data[i] = pixels[i * channels]!;
     return { width, height, data };
   }
+  const stamp = new Uint8Array(n);
+  let marked = false;
   for (let i = 0, k = 0; i < n; i++, k += channels) {
     const r = pixels[k]!, g = pixels[k + 1]!, b = pixels[k + 2]!;
-    data[i] = r - Math.max(g, b) > COLOUR_GAP ? 255 : (r * 299 + g * 587 + b * 114) / 1000;
+    if (r - Math.max(g, b) > COLOUR_GAP) {
+      data[i] = 255;
+      stamp[i] = 1;
+      marked = true;
+    } else data[i] = (r * 299 + g * 587 + b * 114) / 1000;
   }
-  return { width, height, data };
+  return marked ? { width, height, data, stamp } : { width, height, data };
 }
 
 /** The image turned by 180° (a page scanned upside down). */
 export function rotate180(img: GreyImage): GreyImage {
   const data = new Uint8Array(img.data.length);
   for (let i = 0, n = data.length; i < n; i++) data[i] = img.data[n - 1 - i]!;
-  return { width: img.width, height: img.height, data };
+  const out: GreyImage = { width: img.width, height: img.height, data };
+  if (img.stamp) out.stamp = img.stamp.slice().reverse();
+  return out;
 }
 
 /** The image turned by 90° clockwise (`turns` = 1) or counter-clockwise (`turns` = 3). */
 export function rotateQuarter(img: GreyImage, turns: 1 | 3): GreyImage {
   const { width: w, height: h } = img;
-  const data = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      // Clockwise: (x, y) → (h-1-y, x); counter-clockwise: (x, y) → (y, w-1-x). New width is h.
-      const [nx, ny] = turns === 1 ? [h - 1 - y, x] : [y, w - 1 - x];
-      data[ny * h + nx] = img.data[y * w + x]!;
+  const turn = (src: Uint8Array): Uint8Array => {
+    const data = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        // Clockwise: (x, y) → (h-1-y, x); counter-clockwise: (x, y) → (y, w-1-x). New width is h.
+        const [nx, ny] = turns === 1 ? [h - 1 - y, x] : [y, w - 1 - x];
+        data[ny * h + nx] = src[y * w + x]!;
+      }
     }
-  }
-  return { width: h, height: w, data };
+    return data;
+  };
+  const out: GreyImage = { width: h, height: w, data: turn(img.data) };
+  if (img.stamp) out.stamp = turn(img.stamp);
+  return out;
 }

@@ -31,32 +31,62 @@ const INK_DARKNESS = 255 - INK;
  * edges (cells then merge). A pixel dark enough alone is ink as before.
  */
 export function findRulings(img: GreyImage, minLength: number): PixelSegment[] {
-  const { width: w, height: h, data } = img;
+  const { width: w, height: h, data, stamp } = img;
   const dark = (i: number) => 255 - data[i]!;
+  const hidden = stamp ? (i: number, j: number) => stamp[i] === 1 || stamp[j] === 1 : () => false;
   const out: PixelSegment[] = [];
   for (let y = 0; y < h; y++) {
     const next = y + 1 < h ? w : 0;
-    runs(w, (x) => dark(y * w + x) + (next ? dark(y * w + x + next) : 0) > INK_DARKNESS, minLength, (a, b) => out.push({ x0: a, y0: y, x1: b, y1: y }));
+    runs(w, (x) => {
+      const i = y * w + x;
+      return dark(i) + (next ? dark(i + next) : 0) > INK_DARKNESS ? INK_PX : hidden(i, i + next) ? HIDDEN_PX : PAPER_PX;
+    }, minLength, (a, b) => out.push({ x0: a, y0: y, x1: b, y1: y }));
   }
   for (let x = 0; x < w; x++) {
     const next = x + 1 < w ? 1 : 0;
-    runs(h, (y) => dark(y * w + x) + (next ? dark(y * w + x + next) : 0) > INK_DARKNESS, minLength, (a, b) => out.push({ x0: x, y0: a, x1: x, y1: b }));
+    runs(h, (y) => {
+      const i = y * w + x;
+      return dark(i) + (next ? dark(i + next) : 0) > INK_DARKNESS ? INK_PX : hidden(i, i + next) ? HIDDEN_PX : PAPER_PX;
+    }, minLength, (a, b) => out.push({ x0: x, y0: a, x1: x, y1: b }));
   }
   return out;
 }
 
-function runs(n: number, ink: (i: number) => boolean, minLength: number, emit: (a: number, b: number) => void): void {
-  let start = -1, last = -1;
+const PAPER_PX = 0, INK_PX = 1, HIDDEN_PX = 2;
+
+/**
+ * Runs of ink along one line of pixels. Paper gaps up to `GAP` are bridged;
+ * a gap of hidden pixels (under a dropped stamp) of any length is bridged
+ * too, when ink resumes beyond it: a border runs on under a stamp. A run
+ * ends on ink at both ends and is kept when at least `minLength` long and
+ * no more than half of it hidden (the stamp's own strokes are no border).
+ */
+function runs(n: number, kind: (i: number) => number, minLength: number, emit: (a: number, b: number) => void): void {
+  let start = -1, last = -1, hiddenCount = 0, pendingHidden = 0, paperGap = 0;
   const close = () => {
-    if (start >= 0 && last - start + 1 >= minLength) emit(start, last + 1);
+    if (start >= 0 && last - start + 1 >= minLength && hiddenCount * 2 <= last - start + 1) emit(start, last + 1);
+    start = -1;
+    hiddenCount = 0;
   };
   for (let i = 0; i < n; i++) {
-    if (!ink(i)) continue;
-    if (start >= 0 && i - last - 1 > GAP) {
+    const k = kind(i);
+    if (k === INK_PX) {
+      if (start < 0) start = i;
+      else hiddenCount += pendingHidden;
+      last = i;
+      pendingHidden = 0;
+      paperGap = 0;
+    } else if (k === HIDDEN_PX) {
+      pendingHidden++;
+      paperGap = 0; // the stamp's blurred rim on either side is not a gap in the border
+    } else {
+      paperGap++;
+    }
+    // A paper gap that is too long ends the run (hidden pixels in between do not shorten it).
+    if (k !== INK_PX && start >= 0 && paperGap > GAP) {
       close();
-      start = i;
-    } else if (start < 0) start = i;
-    last = i;
+      pendingHidden = 0;
+    }
   }
   close();
 }
@@ -97,7 +127,7 @@ export function eraseRulings(img: GreyImage, rulings: readonly PixelSegment[]): 
       for (let y = s.y0; y < s.y1; y++) for (let d = -1; d <= 2; d++) if (d === 0 || d === 1 || inkAt(s.x0 + d, y)) clear(s.x0 + d, y);
     }
   }
-  return { width: w, height: h, data };
+  return img.stamp ? { width: w, height: h, data, stamp: img.stamp } : { width: w, height: h, data };
 }
 
 /**

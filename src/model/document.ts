@@ -61,6 +61,8 @@ export interface Cell {
   bbox?: BBox;
   /** Read by OCR: the weakest confidence (0–1) of the text in the cell. */
   confidence?: number;
+  /** OCR: part of the cell lies under a stamp that could hide a whole digit (its confidence is capped). */
+  occluded?: true;
 }
 
 export type TableStrategy = 'markup' | 'lattice' | 'stream';

@@ -8,6 +8,7 @@ import { rotate180, rotateQuarter, type GreyImage } from '../image/grey.js';
 import { clipAtText, eraseRulings, findRulings, isGlyphStroke, type PixelSegment } from '../image/rulings.js';
 import { detectText, type TextBox } from './detect.js';
 import type { OcrEngine } from './engine.js';
+import { checkUnderStamp, digitHidingAreas } from './occlusion.js';
 import { looksSideways, upsideDownShare } from './orient.js';
 import { recogniseBoxes, type RecognisedBox } from './recognize.js';
 
@@ -21,6 +22,8 @@ export interface PageReading {
   skew: number;
   /** Quarter turns clockwise applied to set the page upright (0–3). */
   turns: number;
+  /** Where a whole digit may lie hidden under a dropped stamp (pixels), and the digit height assumed; absent without a stamp. */
+  hidden?: { areas: TextBox[]; digitHeight: number };
 }
 
 /** Ruling lines are at least this long (points): longer than any glyph stroke of body text. */
@@ -52,9 +55,13 @@ export async function readPageImage(engine: OcrEngine, scan: GreyImage, pointsPe
     .map((s) => clipAtText(s, boxes))
     .filter((s) => s.x1 - s.x0 + (s.y1 - s.y0) >= minRun);
   lap('rulings');
-  const words = (await recogniseBoxes(engine, eraseRulings(image, rulings), boxes)).filter((w) => w.text !== '');
+  const read = await recogniseBoxes(engine, eraseRulings(image, rulings), boxes);
   lap(`recognise ${boxes.length} boxes`);
-  return { image, words, rulings, skew, turns };
+  const words = (await checkUnderStamp(engine, image, rulings, read)).filter((w) => w.text !== '');
+  lap('re-read under stamp');
+  const reading: PageReading = { image, words, rulings, skew, turns };
+  if (image.stamp) reading.hidden = digitHidingAreas(image, boxes);
+  return reading;
 }
 
 function flip(b: TextBox, img: GreyImage): TextBox {

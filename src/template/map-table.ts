@@ -450,9 +450,13 @@ function fill(leaves: LeafRow[], pairs: Map<number, Candidate>, positional: Set<
         unit = parsed.unit ?? unitInHeader(found.header);
         const confidence = found.cell?.confidence;
         if (value !== null && confidence !== undefined && confidence < MIN_OCR_CONFIDENCE) {
-          warnings.push(`${path}: OCR read "${raw.trim()}" with confidence ${confidence.toFixed(2)} (below ${MIN_OCR_CONFIDENCE}): left null`);
+          const why = found.cell?.occluded ? ', the cell partly under a stamp' : '';
+          warnings.push(`${path}: OCR read "${raw.trim()}" with confidence ${confidence.toFixed(2)} (below ${MIN_OCR_CONFIDENCE}${why}): left null`);
           value = null;
-        } else if (value === null) warnings.push(`${path}: cannot read "${raw.trim()}" as a number`);
+        } else if (value === null) {
+          const ocr = confidence === undefined ? '' : ` (OCR, confidence ${confidence.toFixed(2)}${found.cell?.occluded ? ', the cell partly under a stamp' : ''})`;
+          warnings.push(`${path}: cannot read "${raw.trim()}" as a number${ocr}`);
+        }
         if (found.cell) provenance[path] = provenanceOf(found.cell);
       }
       if (value === null) complete = false;

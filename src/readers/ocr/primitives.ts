@@ -9,7 +9,7 @@
 import type { GreyImage } from '../../image/grey.js';
 import type { OcrEngine } from '../../ocr/engine.js';
 import { readPageImage } from '../../ocr/page.js';
-import type { PagePrimitives, Segment, TextItem } from '../pdf/types.js';
+import type { Box, PagePrimitives, Segment, TextItem } from '../pdf/types.js';
 
 /** A detected box is taller than the glyphs in it; the em is this share of its height. */
 const EM_OF_BOX = 0.75;
@@ -43,11 +43,11 @@ export async function ocrPagePrimitives(engine: OcrEngine, scan: GreyImage, page
       confidence: Math.round(w.confidence * 1000) / 1000,
     };
   });
-  const segments: Segment[] = reading.rulings.map((s) => ({ x0: s.x0 * k, y0: s.y0 * k, x1: s.x1 * k, y1: s.y1 * k }));
-  return {
-    primitives: { page, width: reading.image.width * k, height: reading.image.height * k, items, segments },
-    warnings,
-  };
+  const toPoints = (s: Box): Box => ({ x0: s.x0 * k, y0: s.y0 * k, x1: s.x1 * k, y1: s.y1 * k });
+  const segments: Segment[] = reading.rulings.map(toPoints);
+  const primitives: PagePrimitives = { page, width: reading.image.width * k, height: reading.image.height * k, items, segments };
+  if (reading.hidden?.areas.length) primitives.stampCover = { areas: reading.hidden.areas.map(toPoints), digitHeight: reading.hidden.digitHeight * k };
+  return { primitives, warnings };
 }
 
 

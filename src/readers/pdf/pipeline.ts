@@ -9,6 +9,7 @@
 import type { Block, Paragraph, Table } from '../../model/document.js';
 import { removeFurniture, type PageLines } from './furniture.js';
 import { findLatticeTables, contains } from './lattice.js';
+import { markOccludedCells } from './occluded.js';
 import { measureLayout } from './layout.js';
 import { buildLines, type TextLine } from './lines.js';
 import { joinTables, sameFrame } from './join.js';
@@ -47,6 +48,7 @@ export function buildBlocks(prims: PdfPrimitives, hints?: TableHints): BuiltDocu
   const kept = removeFurniture(pageLines);
   const stream = findStreamTables(kept, hints);
   for (const t of stream.tables) placed.push({ table: t.table, page: t.parts[0]!.page, box: t.parts[0]!.box, parts: t.parts });
+  markOccludedCells(placed.map((t) => t.table), prims.pages);
   const textPages = kept.map((p) => p.lines.filter((l) => !stream.used.has(l)));
   const joined = joinContinuations(placed, textPages);
   const layout = measureLayout(textPages);

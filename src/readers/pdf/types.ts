@@ -66,6 +66,11 @@ export interface PagePrimitives {
   height: number;
   items: TextItem[];
   segments: Segment[];
+  /**
+   * OCR'd pages with a dropped stamp: areas (points) where a whole digit
+   * may be hidden under it, at least `digitHeight` points tall.
+   */
+  stampCover?: { areas: Box[]; digitHeight: number };
 }
 
 export interface PdfPrimitives {
