@@ -1,7 +1,8 @@
 // Scanned samples (issue 8): what a copier or a phone makes of one of our own
 // sample PDFs. From samples/docs/<SOURCE>.pdf (definition samples/reports/<SOURCE>.json):
 //   - <id>.scan.tif        every page, grey 150 dpi, slight noise, rotated 0.5°,
-//                          a red stamp ring over the signature and date (multi-page TIFF)
+//                          a red stamp ring over the signature and date, printed
+//                          translucent as seal ink is (multi-page TIFF)
 //   - <id>.table3.jpg      the table 三 page alone, made the same way (the stamp below the table)
 //   - <id>.mixed.pdf       the digital PDF with its table 三 page replaced by that
 //                          scanned JPEG (pdf-lib), the other pages' text layer kept
@@ -49,17 +50,21 @@ function lastLineCentre(pdf, page) {
 /**
  * One scanned page: grey, slight noise (fixed seed), rotated 0.5°, a red stamp
  * ring (with a star) centred at [x, y] PDF points. Writes PNG to `out`.
+ * `blend` 'over' paints the stamp opaque (what it covers is lost); 'multiply'
+ * prints it as seal ink does, translucent: text under it stays legible, dark red.
  */
-function scanPage(png, out, [x, y]) {
+function scanPage(png, out, [x, y], blend = 'over') {
   const cx = Math.round(x * PX), cy = Math.round(y * PX), r = Math.round(40 * PX);
   const star = Array.from({ length: 10 }, (_, i) => {
     const a = -Math.PI / 2 + (i * Math.PI) / 5, rr = i % 2 ? r * 0.16 : r * 0.4;
     return `${Math.round(cx + rr * Math.cos(a))},${Math.round(cy + rr * Math.sin(a))}`;
   }).join(' ');
-  run('convert', [png, '-seed', '8', '-attenuate', '0.25', '+noise', 'Gaussian', '-colorspace', 'Gray',
-    '-background', 'white', '-rotate', '0.5', '+repage', '-colorspace', 'sRGB',
-    '-fill', 'none', '-stroke', 'rgb(214,40,40)', '-strokewidth', String(Math.round(2.5 * PX)), '-draw', `circle ${cx},${cy} ${cx + r},${cy}`,
-    '-fill', 'rgb(214,40,40)', '-stroke', 'none', '-draw', `polygon ${star}`, out]);
+  const stamp = ['-fill', 'none', '-stroke', 'rgb(214,40,40)', '-strokewidth', String(Math.round(2.5 * PX)), '-draw', `circle ${cx},${cy} ${cx + r},${cy}`,
+    '-fill', 'rgb(214,40,40)', '-stroke', 'none', '-draw', `polygon ${star}`];
+  const scanned = [png, '-seed', '8', '-attenuate', '0.25', '+noise', 'Gaussian', '-colorspace', 'Gray',
+    '-background', 'white', '-rotate', '0.5', '+repage', '-colorspace', 'sRGB'];
+  if (blend === 'multiply') run('convert', [...scanned, '(', '+clone', '-fill', 'white', '-colorize', '100', ...stamp, ')', '-compose', 'Multiply', '-composite', out]);
+  else run('convert', [...scanned, ...stamp, out]);
 }
 
 /** Makes samples/scans/ from the source sample PDF. `skipped` collects what could not be made. */
@@ -78,9 +83,15 @@ export async function makeScans({ skipped = [], tmp }) {
     scanPage(path.join(work, f), out, at);
     return out;
   });
+  // The TIFF is the paper report scanned: its seal is ink, translucent over the signature and date.
+  const inked = pngs.map((f, i) => {
+    const out = path.join(work, `m-${i + 1}.png`);
+    scanPage(path.join(work, f), out, i + 1 === pages ? lastLineCentre(src, pages) : [440, 730], 'multiply');
+    return out;
+  });
 
   const tif = `${SOURCE}.scan.tif`, jpg = `${SOURCE}.table3.jpg`, mixed = `${SOURCE}.mixed.pdf`, stamped = `${SOURCE}.table3-stamped.jpg`;
-  run('convert', [...scanned, '-compress', 'JPEG', '-quality', '60', path.join(OUT, tif)]);
+  run('convert', [...inked, '-compress', 'JPEG', '-quality', '60', path.join(OUT, tif)]);
   run('convert', [scanned[TABLE3_PAGE - 1], '-quality', '80', path.join(OUT, jpg)]);
   const overTable = path.join(work, 'stamped.png');
   scanPage(path.join(work, pngs[TABLE3_PAGE - 1]), overTable, STAMP_OVER_TABLE);

@@ -23,10 +23,18 @@ export interface GreyImage {
  * when its red exceeds both green and blue by `COLOUR_GAP`.
  */
 const COLOUR_GAP = 40;
+/**
+ * A reddish pixel darker than this in the red channel is ink seen through
+ * the stamp (seal ink is translucent: black text under it stays dark in
+ * red); lighter ones are the stamp over paper — or over what an opaque stamp
+ * hid — and are dropped and marked. A seal over paper measures 200–230 in red.
+ */
+const STAMP_OVER_INK = 170;
 
 /**
  * Interleaved pixels (`channels` 1–4, as sharp and canvases give them) →
- * grey. Colour images use the red channel where a pixel is reddish and the
+ * grey. Colour images use the red channel where a pixel is reddish (paper
+ * white where it is light, with the pixel marked in `stamp`) and the
  * luminance elsewhere.
  */
 export function toGrey(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: number): GreyImage {
@@ -40,11 +48,13 @@ export function toGrey(pixels: Uint8Array | Uint8ClampedArray, width: number, he
   let marked = false;
   for (let i = 0, k = 0; i < n; i++, k += channels) {
     const r = pixels[k]!, g = pixels[k + 1]!, b = pixels[k + 2]!;
-    if (r - Math.max(g, b) > COLOUR_GAP) {
+    if (r - Math.max(g, b) <= COLOUR_GAP) data[i] = (r * 299 + g * 587 + b * 114) / 1000;
+    else if (r < STAMP_OVER_INK) data[i] = r; // text printed under translucent seal ink: dark red, kept as ink
+    else {
       data[i] = 255;
       stamp[i] = 1;
       marked = true;
-    } else data[i] = (r * 299 + g * 587 + b * 114) / 1000;
+    }
   }
   return marked ? { width, height, data, stamp } : { width, height, data };
 }

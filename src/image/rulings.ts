@@ -92,20 +92,22 @@ function runs(n: number, kind: (i: number) => number, minLength: number, emit: (
 }
 
 /**
- * A run of ink lying mostly inside detected text is a stroke of a glyph (一,
- * a bold heading's bar), not a table border: borders run between the boxes.
+ * A run of ink lying mostly inside one detected text box is a stroke of a
+ * glyph (一, a bold heading's bar), not a table border: borders run between
+ * the boxes. A border that passes through several boxes — a column border
+ * through a header and a row of numbers the detector boxed across it — is
+ * covered by none of them alone, and stays a border.
  */
 export function isGlyphStroke(s: PixelSegment, words: readonly PixelSegment[]): boolean {
   const horizontal = s.y0 === s.y1;
   const length = horizontal ? s.x1 - s.x0 : s.y1 - s.y0;
-  let covered = 0;
   for (const w of words) {
     if (horizontal ? s.y0 <= w.y0 || s.y0 >= w.y1 : s.x0 <= w.x0 || s.x0 >= w.x1) continue;
     const [a, b] = horizontal ? [w.x0, w.x1] : [w.y0, w.y1];
     const [c, d] = horizontal ? [s.x0, s.x1] : [s.y0, s.y1];
-    covered += Math.max(0, Math.min(b, d) - Math.max(a, c));
+    if (Math.max(0, Math.min(b, d) - Math.max(a, c)) >= length / 2) return true;
   }
-  return covered >= length / 2;
+  return false;
 }
 
 /**
@@ -131,10 +133,19 @@ export function eraseRulings(img: GreyImage, rulings: readonly PixelSegment[]): 
 }
 
 /**
+ * A glyph's strokes stay inside its em; the detector's box has this share of
+ * its size as margin beyond the em on each side, free of ink.
+ */
+const BOX_MARGIN = 0.1;
+
+/**
  * A border run that ends inside a text box has run on into a glyph touching
  * it (a heading printed right under a table continues the column borders
  * through its strokes, adding a phantom row that swallows the heading):
- * the run is cut back to the box's edge. A run crossing a box whole is kept.
+ * the run is cut back to the box's edge. A run crossing a box whole is kept,
+ * and so is one that reaches the box's far margin (within `BOX_MARGIN` of
+ * its edge), where no glyph has ink: the box of a table's last row reaching
+ * past the table's bottom border.
  */
 export function clipAtText(s: PixelSegment, words: readonly PixelSegment[]): PixelSegment {
   const horizontal = s.y0 === s.y1;
@@ -143,8 +154,9 @@ export function clipAtText(s: PixelSegment, words: readonly PixelSegment[]): Pix
     const across = horizontal ? s.y0 > w.y0 && s.y0 < w.y1 : s.x0 > w.x0 && s.x0 < w.x1;
     if (!across) continue;
     const [lo, hi] = horizontal ? [w.x0, w.x1] : [w.y0, w.y1];
-    if (a < lo && b > lo && b <= hi) b = lo;
-    else if (a >= lo && a < hi && b > hi) a = hi;
+    const margin = (hi - lo) * BOX_MARGIN;
+    if (a < lo && b > lo && b <= hi - margin) b = lo;
+    else if (a >= lo + margin && a < hi && b > hi) a = hi;
   }
   return horizontal ? { x0: a, y0: s.y0, x1: b, y1: s.y1 } : { x0: s.x0, y0: a, x1: s.x1, y1: b };
 }

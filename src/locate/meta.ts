@@ -106,18 +106,21 @@ const SITE_CHROME = /网站|门户|网$|平台$/;
 /**
  * The title: the first short paragraph before section 一 that names a report
  * (`…年度报告`), joined with the line before it when a layout broke the title
- * in two (`…2022年政府信息公开` / `工作年度报告`).
+ * in two (`…2022年政府信息公开` / `工作年度报告`, or `…工作年度` / `报告`).
  */
 export function findTitle(blocks: Block[], end: number, metadataTitle?: string): Title | undefined {
   for (let i = 0; i < end && i < 12; i++) {
     const b = blocks[i];
     if (b?.kind !== 'paragraph') continue;
     const t = canonical(b.text);
-    if (!/报告|年报/.test(t) || t.length < 6 || t.length > 80 || TITLE_EXCLUDE.test(t)) continue;
+    if (!/报告|年报/.test(t) || t.length > 80 || TITLE_EXCLUDE.test(t)) continue;
     const prev = blocks[i - 1];
-    if (prev?.kind === 'paragraph' && continuesTitle(prev, b)) {
+    // The tail may be as short as `报告` alone (`…2020年政府信息公开工作年度` / `报告`):
+    // OCR gives each printed line its own box, and a lone short last line its own paragraph.
+    if (prev?.kind === 'paragraph' && continuesTitle(prev, b) && canonical(prev.text + b.text).length <= 80) {
       return { text: cleanTitle(prev.text + b.text), blocks: [i - 1, i] };
     }
+    if (t.length < 6) continue;
     return { text: cleanTitle(b.text), blocks: [i] };
   }
   if (metadataTitle && /报告/.test(metadataTitle)) return { text: cleanTitle(metadataTitle), blocks: [] };

@@ -11,6 +11,8 @@ import type { OcrEngine } from './engine.js';
 import { checkUnderStamp, digitHidingAreas } from './occlusion.js';
 import { looksSideways, upsideDownShare } from './orient.js';
 import { recogniseBoxes, type RecognisedBox } from './recognize.js';
+import { rereadWeakNumbers } from './second-read.js';
+import { splitAtColumnBorders } from './split-boxes.js';
 
 export interface PageReading {
   /** The straightened image the words' boxes refer to. */
@@ -55,9 +57,13 @@ export async function readPageImage(engine: OcrEngine, scan: GreyImage, pointsPe
     .map((s) => clipAtText(s, boxes))
     .filter((s) => s.x1 - s.x0 + (s.y1 - s.y0) >= minRun);
   lap('rulings');
-  const read = await recogniseBoxes(engine, eraseRulings(image, rulings), boxes);
-  lap(`recognise ${boxes.length} boxes`);
-  const words = (await checkUnderStamp(engine, image, rulings, read)).filter((w) => w.text !== '');
+  const clean = eraseRulings(image, rulings);
+  const cells = splitAtColumnBorders(boxes, rulings, clean);
+  const read = await recogniseBoxes(engine, clean, cells);
+  lap(`recognise ${cells.length} boxes`);
+  const checked = await rereadWeakNumbers(engine, clean, read);
+  lap('second read of weak numbers');
+  const words = (await checkUnderStamp(engine, image, rulings, checked)).filter((w) => w.text !== '');
   lap('re-read under stamp');
   const reading: PageReading = { image, words, rulings, skew, turns };
   if (image.stamp) reading.hidden = digitHidingAreas(image, boxes);

@@ -38,6 +38,12 @@ describe('findTitle', () => {
     const blocks = blocksOf('<p>清远市清新区人民政府办公室2022年政府信息公开</p><p>工作年度报告</p><p>一、总体情况</p>');
     expect(findTitle(blocks, 2)?.text).toBe('清远市清新区人民政府办公室2022年政府信息公开工作年度报告');
   });
+  it('joins a title whose last line is only 报告 (OCR gives each printed line its own paragraph)', () => {
+    const blocks = blocksOf('<p>绵阳市卫生健康委员会2020年政府信息公开工作年度</p><p>报告</p><p>一、总体情况</p>');
+    expect(findTitle(blocks, 2)?.text).toBe('绵阳市卫生健康委员会2020年政府信息公开工作年度报告');
+    // A short line with 报告 under an unrelated sentence is no title.
+    expect(findTitle(blocksOf('<p>本机关按要求公开信息。</p><p>报告</p>'), 2)).toBeUndefined();
+  });
   it('joins the issuing body printed on the line above a title that starts with its year', () => {
     const blocks = blocksOf('<p>柳湾镇人民政府</p><p>2021年政府信息公开工作年度报告</p><p>一、总体情况</p>');
     expect(findTitle(blocks, 2)?.text).toBe('柳湾镇人民政府2021年政府信息公开工作年度报告');

@@ -89,6 +89,16 @@ describe('ruling lines in an image', () => {
     const clean = eraseRulings(faint, [{ x0: 10, y0: 21, x1: 110, y1: 21 }]);
     expect(clean.data[22 * W + 80]).toBe(255);
   });
+  it('keeps a column border that runs through several boxes (a header and a row boxed across their cells)', () => {
+    const border = { x0: 50, y0: 0, x1: 50, y1: 90 };
+    const stacked = [{ x0: 0, y0: 0, x1: 100, y1: 28 }, { x0: 0, y0: 30, x1: 100, y1: 58 }, { x0: 0, y0: 60, x1: 100, y1: 88 }];
+    expect(isGlyphStroke(border, stacked)).toBe(false);
+    expect(isGlyphStroke(border, [{ x0: 0, y0: 0, x1: 100, y1: 60 }])).toBe(true);
+  });
+  it('keeps a border that reaches the far margin of a box (a last row boxed past the table\'s bottom)', () => {
+    const row = { x0: 20, y0: 100, x1: 300, y1: 130 };
+    expect(clipAtText({ x0: 150, y0: 10, x1: 150, y1: 128 }, [row])).toEqual({ x0: 150, y0: 10, x1: 150, y1: 128 });
+  });
   it('cuts a column border back where it runs on into a heading touching the table', () => {
     const heading = { x0: 20, y0: 100, x1: 300, y1: 130 };
     expect(clipAtText({ x0: 150, y0: 10, x1: 150, y1: 118 }, [heading])).toEqual({ x0: 150, y0: 10, x1: 150, y1: 100 });

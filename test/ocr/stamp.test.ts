@@ -31,6 +31,12 @@ describe('stamp mask', () => {
     expect([...img.stamp!]).toEqual([0, 1, 0, 0]);
     expect(rgbPage(2, 1, () => BLACK).stamp).toBeUndefined();
   });
+  it('keeps text printed under translucent seal ink (dark red) as ink, unmarked', () => {
+    const img = rgbPage(3, 1, (x) => [[214, 40, 40], [107, 20, 20], [25, 5, 5]][x]);
+    expect([...img.data]).toEqual([255, 107, expect.any(Number)]);
+    expect(img.data[2]).toBeLessThan(20);
+    expect([...img.stamp!]).toEqual([1, 0, 0]);
+  });
   it('turns with the page', async () => {
     const img = rgbPage(3, 2, (x, y) => (x === 0 && y === 0 ? RED : undefined));
     expect([...rotate180(img).stamp!]).toEqual([0, 0, 0, 0, 0, 1]);
