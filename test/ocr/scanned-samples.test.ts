@@ -5,9 +5,8 @@
  * report), and the JPEG of that page alone (image input; a lone table page is
  * not a report, so its table is mapped as table 三 directly), and that JPEG
  * with an opaque stamp over the table's last rows (each cell right or null
- * with a warning, never a wrong number). The multi-page
- * TIFF is not run here: table 四 and the date under the stamp do not read yet
- * (see the README's OCR section). One process, so the OCR engine loads once
+ * with a warning, never a wrong number), and the multi-page TIFF of the
+ * whole report (image input, its seal over the date). One process, so the OCR engine loads once
  * for the file; OCR is slow, hence the timeout.
  */
 import { readFileSync } from 'node:fs';
@@ -56,6 +55,19 @@ it('reads the digital PDF with a scanned table page complete, every table cell r
   const cells = differences(definitionOf(e), r as unknown as Record<string, unknown>)
     .filter((d) => e.expect.parts.some((p) => d.startsWith(`${p}.`)) && !/^\w+\.heading:/.test(d));
   expect(cells).toEqual([]);
+  expect(r.status).toBe(e.expect.status);
+}, OCR_TIMEOUT_MS);
+
+it('reads the multi-page TIFF (every page scanned, the seal over signature and date) complete, every table cell and the date right', async () => {
+  const e = entry('.scan.tif');
+  const r = await extract(join(DIR, e.file), {});
+  expect(r.source.format).toBe('image');
+  expect(r.source.pages).toBe(e.pages);
+  const def = definitionOf(e);
+  const cells = differences(def, r as unknown as Record<string, unknown>)
+    .filter((d) => e.expect.parts.some((p) => d.startsWith(`${p}.`)) && !/^\w+\.heading:/.test(d));
+  expect(cells).toEqual([]);
+  expect(r.meta.publishedAt).toBe(def['meta']!['publishedAt']);
   expect(r.status).toBe(e.expect.status);
 }, OCR_TIMEOUT_MS);
 
