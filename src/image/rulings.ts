@@ -132,31 +132,30 @@ export function eraseRulings(img: GreyImage, rulings: readonly PixelSegment[]): 
   return img.stamp ? { width: w, height: h, data, stamp: img.stamp } : { width: w, height: h, data };
 }
 
-/**
- * A glyph's strokes stay inside its em; the detector's box has this share of
- * its size as margin beyond the em on each side, free of ink.
- */
-const BOX_MARGIN = 0.1;
+/** Pixels within which a run's end meets a crossing ruling. */
+const MEET = 3;
 
 /**
  * A border run that ends inside a text box has run on into a glyph touching
  * it (a heading printed right under a table continues the column borders
  * through its strokes, adding a phantom row that swallows the heading):
  * the run is cut back to the box's edge. A run crossing a box whole is kept,
- * and so is one that reaches the box's far margin (within `BOX_MARGIN` of
- * its edge), where no glyph has ink: the box of a table's last row reaching
- * past the table's bottom border.
+ * and so is an end that meets a crossing ruling of `others` (the table's
+ * bottom border): a column border ending on the table's edge inside the box
+ * of a last row boxed past that edge ends there, not in a glyph.
  */
-export function clipAtText(s: PixelSegment, words: readonly PixelSegment[]): PixelSegment {
+export function clipAtText(s: PixelSegment, words: readonly PixelSegment[], others: readonly PixelSegment[] = []): PixelSegment {
   const horizontal = s.y0 === s.y1;
   let [a, b] = horizontal ? [s.x0, s.x1] : [s.y0, s.y1];
+  const at = horizontal ? s.y0 : s.x0;
+  const meets = (end: number) =>
+    others.some((o) => (horizontal ? o.x0 === o.x1 && Math.abs(o.x0 - end) <= MEET && at >= o.y0 - MEET && at <= o.y1 + MEET : o.y0 === o.y1 && Math.abs(o.y0 - end) <= MEET && at >= o.x0 - MEET && at <= o.x1 + MEET));
   for (const w of words) {
     const across = horizontal ? s.y0 > w.y0 && s.y0 < w.y1 : s.x0 > w.x0 && s.x0 < w.x1;
     if (!across) continue;
     const [lo, hi] = horizontal ? [w.x0, w.x1] : [w.y0, w.y1];
-    const margin = (hi - lo) * BOX_MARGIN;
-    if (a < lo && b > lo && b <= hi - margin) b = lo;
-    else if (a >= lo + margin && a < hi && b > hi) a = hi;
+    if (a < lo && b > lo && b <= hi && !meets(b)) b = lo;
+    else if (a >= lo && a < hi && b > hi && !meets(a)) a = hi;
   }
   return horizontal ? { x0: a, y0: s.y0, x1: b, y1: s.y1 } : { x0: s.x0, y0: a, x1: s.x1, y1: b };
 }

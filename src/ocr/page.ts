@@ -52,9 +52,9 @@ export async function readPageImage(engine: OcrEngine, scan: GreyImage, pointsPe
   }
   lap('orient');
   const minRun = Math.round(MIN_RULING_PT / pointsPerPixel);
-  const rulings = findRulings(image, minRun)
-    .filter((s) => !isGlyphStroke(s, boxes))
-    .map((s) => clipAtText(s, boxes))
+  const candidates = findRulings(image, minRun).filter((s) => !isGlyphStroke(s, boxes));
+  const rulings = candidates
+    .map((s) => clipAtText(s, boxes, candidates))
     .filter((s) => s.x1 - s.x0 + (s.y1 - s.y0) >= minRun);
   lap('rulings');
   const clean = eraseRulings(image, rulings);

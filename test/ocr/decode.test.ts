@@ -95,9 +95,12 @@ describe('ruling lines in an image', () => {
     expect(isGlyphStroke(border, stacked)).toBe(false);
     expect(isGlyphStroke(border, [{ x0: 0, y0: 0, x1: 100, y1: 60 }])).toBe(true);
   });
-  it('keeps a border that reaches the far margin of a box (a last row boxed past the table\'s bottom)', () => {
+  it('keeps a column border that ends on the table\'s bottom border inside a last row boxed past it', () => {
     const row = { x0: 20, y0: 100, x1: 300, y1: 130 };
-    expect(clipAtText({ x0: 150, y0: 10, x1: 150, y1: 128 }, [row])).toEqual({ x0: 150, y0: 10, x1: 150, y1: 128 });
+    const bottom = { x0: 10, y0: 121, x1: 310, y1: 121 };
+    expect(clipAtText({ x0: 150, y0: 10, x1: 150, y1: 122 }, [row], [bottom])).toEqual({ x0: 150, y0: 10, x1: 150, y1: 122 });
+    // …but one running on past the bottom border into a glyph is cut.
+    expect(clipAtText({ x0: 150, y0: 10, x1: 150, y1: 127 }, [row], [bottom])).toEqual({ x0: 150, y0: 10, x1: 150, y1: 100 });
   });
   it('cuts a column border back where it runs on into a heading touching the table', () => {
     const heading = { x0: 20, y0: 100, x1: 300, y1: 130 };
