@@ -11,6 +11,7 @@ import type { OcrEngine } from './engine.js';
 import { looksSideways, upsideDownShare } from './orient.js';
 import { recogniseBoxes, type RecognisedBox } from './recognize.js';
 import { splitAtRulings } from './split-boxes.js';
+import { isLoneDash } from './dash.js';
 
 export interface PageReading {
   /** The straightened image the words' boxes refer to. */
@@ -55,7 +56,10 @@ export async function readPageImage(engine: OcrEngine, scan: GreyImage, pointsPe
     .filter((s) => s.x1 - s.x0 + (s.y1 - s.y0) >= minRun);
   lap('rulings');
   boxes = splitAtRulings(boxes, rulings);
-  const words = (await recogniseBoxes(engine, eraseRulings(image, rulings), boxes)).filter((w) => w.text !== '');
+  const clean = eraseRulings(image, rulings);
+  const words = (await recogniseBoxes(engine, clean, boxes))
+    .filter((w) => w.text !== '')
+    .map((w) => (isLoneDash(clean, w, w.text) ? { ...w, text: '—' } : w));
   lap(`recognise ${boxes.length} boxes`);
   return { image, words, rulings, skew, turns };
 }

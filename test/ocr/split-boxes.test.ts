@@ -8,6 +8,16 @@
 import { isGlyphStroke } from '../../src/image/rulings.js';
 import { splitAtRulings } from '../../src/ocr/split-boxes.js';
 import { foldOcrLookalikes } from '../../src/readers/ocr/primitives.js';
+import { isLoneDash } from '../../src/ocr/dash.js';
+import { toGrey } from '../../src/image/grey.js';
+
+/** A 40×40 white box with dark bars at the given rows (each 3 px thick, x 8–32). */
+function bars(...rows: number[]) {
+  const px = new Uint8Array(40 * 40).fill(250);
+  for (const r of rows) for (let y = r; y < r + 3; y++) for (let x = 8; x < 32; x++) px[y * 40 + x] = 40;
+  return toGrey(px, 40, 40, 1);
+}
+const whole = { x0: 0, y0: 0, x1: 40, y1: 40 };
 
 // Pixels at 200 dpi: a header row from y 1645 to 1700, one box over `单位 统计数`, the border at x 1372.
 const box = { x0: 1312, y0: 1656, x1: 1464, y1: 1697 };
@@ -57,5 +67,15 @@ describe('OCR look-alikes', () => {
     expect(foldOcrLookalikes('一、主动公开情况')).toBe('一、主动公开情况');
     expect(foldOcrLookalikes('统一')).toBe('统一');
     expect(foldOcrLookalikes('四丶政府信息公开')).toBe('四、政府信息公开');
+  });
+  it('calls a box whose ink is one thin bar a dash, whether it was read 一, 二 or -', () => {
+    expect(isLoneDash(bars(19), whole, '二')).toBe(true);
+    expect(isLoneDash(bars(19), whole, '一')).toBe(true);
+    expect(isLoneDash(bars(19), whole, '-')).toBe(true);
+  });
+  it('keeps two bars 二, a solid glyph a glyph, and readings that are no bar as read', () => {
+    expect(isLoneDash(bars(10, 26), whole, '二')).toBe(false);
+    expect(isLoneDash(bars(5, 8, 11, 14, 17, 20, 23, 26, 29), whole, '一')).toBe(false);
+    expect(isLoneDash(bars(19), whole, '5')).toBe(false);
   });
 });
