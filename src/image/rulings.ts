@@ -69,11 +69,10 @@ const MEET = 3;
  * a bold heading's bar), not a table border: borders run between the boxes.
  * Except a cell edge: a vertical run that crosses a box whole (from above
  * its top to below its bottom) and meets a horizontal run of `found` (the
- * runs `findRulings` found) at both
- * ends is a column border the detector ran one box over (two cells' words
- * printed close to it on either side — `ocr/split-boxes.ts` cuts the box
- * there). A large heading's strokes may poke out of its box, but they meet
- * no long horizontal run at both ends.
+ * runs `findRulings` found) at both ends is a column border the detector
+ * ran one box over (two cells' words printed close to it on either side —
+ * `ocr/split-boxes.ts` cuts the box there). A large heading's strokes may
+ * poke out of its box, but they meet no long horizontal run at both ends.
  */
 export function isGlyphStroke(s: PixelSegment, words: readonly PixelSegment[], found: readonly PixelSegment[] = []): boolean {
   const horizontal = s.y0 === s.y1;
