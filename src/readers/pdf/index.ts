@@ -27,18 +27,21 @@ export const UNDECODABLE_READ_BY_OCR = 'the text layer cannot be decoded (its fo
 
 /**
  * A PDF → the document model. Pages without usable text (a scan, a scanned
- * page in a digital PDF, a text layer whose fonts carry no Unicode map) are
- * read by OCR under `options.ocr` (default `auto`; see `readers/ocr/decide.ts`).
+ * page in a digital PDF, a page whose fonts carry no Unicode map in a
+ * document that is otherwise readable) are read by OCR under `options.ocr`
+ * (default `auto`; see `readers/ocr/decide.ts`); a document undecodable as a
+ * whole only under `force`.
  * Throws InputError (user-facing) for an unreadable file, a wrong password,
  * too many pages, or no text to read at all.
  */
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<DocumentModel> {
   const filter = options.hints ? mayHoldTable(options.hints) : undefined;
   const prims = await readPrimitives(bytes, options.password, options.maxPages ?? DEFAULT_MAX_PAGES, filter);
-  // A text layer undecodable as a whole (issue 7) is read like a scan, every page by OCR (issue 8),
-  // unless OCR is off: then the document fails, saying what its text layer is.
+  // A text layer undecodable as a whole fails, saying what it is (issue 7; cases/13: an honest
+  // failure, not numbers guessed): it is a digital document, not a scan. OCR reads it only on
+  // request (`force`, issue 8), every page, with a warning saying why.
   const layer = textLayerProblem(textLayerStats(prims.pages));
-  if (layer === 'undecodable' && options.ocr === 'off') throw new InputError(textLayerMessage(layer));
+  if (layer === 'undecodable' && options.ocr !== 'force') throw new InputError(textLayerMessage(layer));
   const unreadable = undecodablePages(prims.pages);
   for (const p of prims.pages) if (unreadable.includes(p.page)) p.items = [];
   const ocr = await ocrWhereNeeded(bytes, prims, options);
