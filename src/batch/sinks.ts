@@ -222,7 +222,7 @@ async function writeCsv(o: SinkOptions, reports: () => AsyncIterable<Report>): P
     const written = [...files.values()].map((f) => basename(f.path!)).join(', ');
     return [`${kinds}: wrote ${written} beside ${basename(t.path)} instead of it, one CSV per edition so that no row has another edition's empty columns`];
   }
-  if (t.kind === 'stdout') return [`${kinds}: standard output is one CSV holding the columns of all of them; --out FILE.csv writes one file per edition`];
+  if (t.kind === 'stdout') return [`${kinds}: standard output is one CSV holding the columns of all of them; a .csv file instead gets one file per edition`];
   return [];
 }
 

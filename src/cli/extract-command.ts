@@ -185,6 +185,6 @@ function shardOf(text: string) {
   try {
     return parseShard(text);
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(`--shard: ${(e as Error).message}`);
   }
 }
