@@ -105,7 +105,8 @@ describe('legacy statistics sheet: failed checks and rows not printed', () => {
     expect(report.checks.find((c) => c.rule === 'legacy.requests.closed')).toMatchObject({ passed: false, expected: 4, actual: 5 });
     expect(report.checks.find((c) => c.rule === 'legacy.requests.channels')).toBeUndefined(); // an input is null: not listed
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await xlsxWorkbook(each([report]), templates, [legacyStatisticsSheet(templates)]));
+    const bytes = await xlsxWorkbook(each([report]), templates, [legacyStatisticsSheet(templates)]);
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer); // exceljs types its input as its own Buffer
     ws = wb.getWorksheet(SHEET)!;
   }, 120_000);
 
