@@ -14,7 +14,7 @@
 import type { Report } from '../report/types.js';
 import type { LeafRow, Templates } from '../template/load.js';
 import { describeCheck, explainCheck } from '../checks/explain.js';
-import { XLSX_STYLE, type SheetBuilder } from '../writers/xlsx.js';
+import { addGroupRows, XLSX_STYLE, type SheetBuilder } from '../writers/xlsx.js';
 import { canonical } from '../text/labels.js';
 import { loadLegacyTemplates, templateUnit, type StatisticsTemplate } from './load.js';
 import type { StatisticsRow } from './statistics.js';
@@ -110,16 +110,7 @@ export function legacyStatisticsSheet(templates: Templates): SheetBuilder {
       }
       let groups: string[] = [];
       for (const { leaf, row } of statisticsLines(stats.rows, tpl?.table.variants[0]?.leaves ?? [])) {
-        if (leaf) {
-          const cur = leaf.groups.map((g) => g[0]!).filter((g) => PRINTED_GROUP.test(g));
-          let changed = false;
-          cur.forEach((label, depth) => {
-            if (!changed && groups[depth] === label) return;
-            changed = true;
-            ws.addRow([`${'  '.repeat(depth)}${label}`]).getCell(1).border = BORDER;
-          });
-          groups = cur;
-        }
+        if (leaf) groups = addGroupRows(ws, leaf.groups.map((g) => g[0]!).filter((g) => PRINTED_GROUP.test(g)), groups);
         const depth = leaf ? leaf.groups.length : groups.length;
         const label = ws.addRow([`${'  '.repeat(depth)}${leaf?.spellings[0] ?? row!.label}`]);
         const path = leaf?.path ?? row?.path ?? null;

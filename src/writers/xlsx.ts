@@ -38,6 +38,22 @@ const BORDER: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style
 /** The look shared by every sheet: a failed check's cell, a document's title row, header cells, a cell not read, cell borders. */
 export const XLSX_STYLE = { FAILED_FILL, TITLE_FILL, HEADER_FILL, NOT_READ_FILL, BORDER, FAILED_FONT: { bold: true, color: { argb: 'FF9C0006' } } as Partial<ExcelJS.Font> };
 
+/**
+ * Writes the group rows (（三）不予公开, 一、主动公开情况 …) that a data row sits
+ * under and the row before did not: `groups` are the labels outermost
+ * first, `prev` the previous row's; each is indented by its depth.
+ * Returns `groups`, the next call's `prev`.
+ */
+export function addGroupRows(ws: Worksheet, groups: string[], prev: string[]): string[] {
+  let changed = false;
+  groups.forEach((label, depth) => {
+    if (!changed && prev[depth] === label) return;
+    changed = true;
+    ws.addRow([`${'  '.repeat(depth)}${label}`]).getCell(1).border = BORDER;
+  });
+  return groups;
+}
+
 function documentsSheet(templates: Templates): SheetBuilder {
   const columns = csvColumns(templates, [], 'zh');
   return {
@@ -114,14 +130,7 @@ function tableSheet(templates: Templates, name: string, sectionKey: string, tabl
       const variant = [...table.variants].sort((a, b) => found(b) - found(a))[0]!;
       let prev: string[] = [];
       for (const leaf of variant.leaves) {
-        const cur = leaf.groups.map((x) => x[0]!);
-        let changed = false;
-        cur.forEach((label, depth) => {
-          if (!changed && prev[depth] === label) return;
-          changed = true;
-          ws.addRow([`${'  '.repeat(depth)}${label}`]).getCell(1).border = BORDER;
-        });
-        prev = cur;
+        prev = addGroupRows(ws, leaf.groups.map((x) => x[0]!), prev);
         const label = leaf.unlabelled ? '' : `${'  '.repeat(leaf.groups.length)}${leaf.spellings[0]}`;
         const row = ws.addRow([label || rowLabel(leaf)]);
         row.getCell(1).border = BORDER;

@@ -3,30 +3,16 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gongkai, SAMPLE_DOCS } from '../helpers/cli.js';
+import { parseCsv } from '../helpers/csv.js';
 
 const R2021 = join(SAMPLE_DOCS, 'liuwan-town-2021.docx');
 const R2019 = join(SAMPLE_DOCS, 'hexi-market-2020.docx');
 const LEGACY = join(SAMPLE_DOCS, 'lanxi-stats-2016.docx');
 const NOTICE = join(SAMPLE_DOCS, 'meeting-notice-2023.docx');
 
-/** Header fields and the first field (source.file) of each row; quoted fields with line breaks are handled. */
+/** Header fields and the first field (source.file) of each row. */
 function readCsv(file: string): { header: string[]; files: string[] } {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += ch;
-  }
+  const rows = parseCsv(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   return { header: rows[0]!, files: rows.slice(1).map((r) => r[0]!) };
 }
 
