@@ -67,7 +67,7 @@ describe('CSV on standard output for documents of several editions', () => {
     const header = r.stdout.replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
     expect(header.some(is2019Only) && header.some(is2021Only)).toBe(true);
     expect(r.stderr).toBe(
-      'gongkai: the documents are of 2 editions (2019, 2021): standard output is one CSV holding the columns of all of them; --out FILE.csv writes one file per edition\n',
+      'gongkai: the documents are of 2 editions (2019, 2021): standard output is one CSV holding the columns of all of them; a .csv file instead gets one file per edition\n',
     );
   });
 
