@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { extract } from '../../src/extract.js';
 
 const DIR = join(import.meta.dirname, '../fixtures/cases');
+/** A case may need OCR (13: a text layer that cannot be decoded is read from the page images). */
+const OCR_TIMEOUT_MS = 30 * 60 * 1000;
 
 interface Truth {
   expected?: Record<string, unknown>;
@@ -57,5 +59,5 @@ describe.each(cases)('case %s', (file) => {
       if (!report.warnings.some((w) => re.test(w))) bad.push(`no warning matches /${truth.warningMatches}/: ${JSON.stringify(report.warnings)}`);
     }
     expect(bad).toEqual([]);
-  });
+  }, OCR_TIMEOUT_MS);
 });

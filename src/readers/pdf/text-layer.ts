@@ -13,7 +13,7 @@ export const NO_TEXT_LAYER = 'no usable text layer (scanned?)';
  * what pdf.js decodes is glyph codes, not characters (issue 7, kind 3).
  */
 export const UNDECODABLE_TEXT_LAYER =
-  'the text layer cannot be decoded: its fonts carry no Unicode map (ToUnicode), so the characters are unknown — OCR of every page (OCR mode force) or another copy of the document is the way out';
+  'the text layer cannot be decoded: its fonts carry no Unicode map (ToUnicode), so the characters are unknown — OCR of its pages (OCR mode auto, the default, or force) or another copy of the document is the way out';
 
 /** Why a text layer is not read: no text at all, or text whose characters cannot be decoded. */
 export type TextLayerProblem = 'no text' | 'undecodable';
