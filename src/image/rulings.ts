@@ -91,23 +91,39 @@ function runs(n: number, kind: (i: number) => number, minLength: number, emit: (
   close();
 }
 
+/** Pixels between a cell edge's end and the horizontal border it meets (a border's thickness, scan blur). */
+const MEET = 3;
+
 /**
  * A run of ink lying mostly inside one detected text box is a stroke of a
  * glyph (一, a bold heading's bar), not a table border: borders run between
  * the boxes. A border that passes through several boxes — a column border
  * through a header and a row of numbers the detector boxed across it — is
- * covered by none of them alone, and stays a border.
+ * covered by none of them alone, and stays a border. Nor is a cell edge a
+ * stroke: a vertical run that crosses a box whole (from above its top to
+ * below its bottom) and meets a horizontal run of `found` (the runs
+ * `findRulings` found) at both ends is a column border the detector ran one
+ * box over (`ocr/split-boxes.ts` cuts the box there). A large heading's
+ * strokes may poke out of its box, but they meet no long horizontal run at
+ * both ends.
  */
-export function isGlyphStroke(s: PixelSegment, words: readonly PixelSegment[]): boolean {
+export function isGlyphStroke(s: PixelSegment, words: readonly PixelSegment[], found: readonly PixelSegment[] = []): boolean {
   const horizontal = s.y0 === s.y1;
   const length = horizontal ? s.x1 - s.x0 : s.y1 - s.y0;
   for (const w of words) {
     if (horizontal ? s.y0 <= w.y0 || s.y0 >= w.y1 : s.x0 <= w.x0 || s.x0 >= w.x1) continue;
+    if (!horizontal && s.y0 < w.y0 && s.y1 > w.y1 && isCellEdge(s, found)) continue;
     const [a, b] = horizontal ? [w.x0, w.x1] : [w.y0, w.y1];
     const [c, d] = horizontal ? [s.x0, s.x1] : [s.y0, s.y1];
     if (Math.max(0, Math.min(b, d) - Math.max(a, c)) >= length / 2) return true;
   }
   return false;
+}
+
+/** Does the vertical run `s` meet a horizontal run at its top and at its bottom (a cell's corners)? */
+function isCellEdge(s: PixelSegment, runs: readonly PixelSegment[]): boolean {
+  const meets = (y: number) => runs.some((h) => h.y0 === h.y1 && Math.abs(h.y0 - y) <= MEET && h.x0 - MEET <= s.x0 && s.x0 <= h.x1 + MEET);
+  return meets(s.y0) && meets(s.y1);
 }
 
 /**
@@ -131,9 +147,6 @@ export function eraseRulings(img: GreyImage, rulings: readonly PixelSegment[]): 
   }
   return img.stamp ? { width: w, height: h, data, stamp: img.stamp } : { width: w, height: h, data };
 }
-
-/** Pixels within which a run's end meets a crossing ruling. */
-const MEET = 3;
 
 /**
  * A border run that ends inside a text box has run on into a glyph touching

@@ -12,7 +12,8 @@ import { checkUnderStamp, digitHidingAreas } from './occlusion.js';
 import { looksSideways, upsideDownShare } from './orient.js';
 import { recogniseBoxes, type RecognisedBox } from './recognize.js';
 import { rereadWeakNumbers } from './second-read.js';
-import { splitAtColumnBorders } from './split-boxes.js';
+import { splitAtColumnBorders, splitAtRulings } from './split-boxes.js';
+import { isLoneDash } from './dash.js';
 
 export interface PageReading {
   /** The straightened image the words' boxes refer to. */
@@ -52,18 +53,22 @@ export async function readPageImage(engine: OcrEngine, scan: GreyImage, pointsPe
   }
   lap('orient');
   const minRun = Math.round(MIN_RULING_PT / pointsPerPixel);
-  const candidates = findRulings(image, minRun).filter((s) => !isGlyphStroke(s, boxes));
+  const runs = findRulings(image, minRun);
+  const candidates = runs.filter((s) => !isGlyphStroke(s, boxes, runs));
   const rulings = candidates
     .map((s) => clipAtText(s, boxes, candidates))
     .filter((s) => s.x1 - s.x0 + (s.y1 - s.y0) >= minRun);
   lap('rulings');
+  boxes = splitAtRulings(boxes, rulings);
   const clean = eraseRulings(image, rulings);
   const cells = splitAtColumnBorders(boxes, rulings, clean);
   const read = await recogniseBoxes(engine, clean, cells);
   lap(`recognise ${cells.length} boxes`);
   const checked = await rereadWeakNumbers(engine, clean, read);
   lap('second read of weak numbers');
-  const words = (await checkUnderStamp(engine, image, rulings, checked)).filter((w) => w.text !== '');
+  const words = (await checkUnderStamp(engine, image, rulings, checked))
+    .filter((w) => w.text !== '')
+    .map((w) => (isLoneDash(clean, w, w.text) ? { ...w, text: '—' } : w));
   lap('re-read under stamp');
   const reading: PageReading = { image, words, rulings, skew, turns };
   if (image.stamp) reading.hidden = digitHidingAreas(image, boxes);
