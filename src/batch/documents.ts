@@ -5,6 +5,7 @@
  * still-valid output of an earlier run (`--resume`).
  */
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { WorkerPool } from './pool.js';
 import { isOcrNeeded, type OcrNeeded } from './lanes.js';
@@ -74,6 +75,8 @@ export function createExtractPool(o: ExtractPoolOptions): ExtractPool {
     ...(o.corrections?.length ? { corrections: o.corrections } : {}),
   };
   const faults = new WeakMap<Report, string>();
+  // The OCR lane's workers share the cores for their WebAssembly threads (ocr/engine.ts).
+  const ocrThreads = Math.max(1, Math.floor(availableParallelism() / Math.max(1, o.ocrJobs ?? 1)));
   const lane = (size: number, ocrLane: boolean) =>
     new WorkerPool<ExtractJob, Report | OcrNeeded>({
       script: WORKER,
@@ -81,7 +84,7 @@ export function createExtractPool(o: ExtractPoolOptions): ExtractPool {
       timeoutMs: o.timeoutSeconds * 1000,
       ...(o.ocrPageSeconds ? { ocrPageTimeoutMs: o.ocrPageSeconds * 1000 } : {}),
       maxMemoryMb: o.maxMemoryMb,
-      workerData: { ocrLane },
+      workerData: ocrLane ? { ocrLane, ocrThreads } : { ocrLane },
       onFault: (job, reason) => {
         const report = failedReport(job.options.fileName ?? 'input', reason, null, job.options.sourcePath);
         faults.set(report, reason);

@@ -10,7 +10,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { extract, type ExtractOptions } from '../extract.js';
-import { setEngineRefusal } from '../ocr/engine.js';
+import { setEngineRefusal, setEngineThreads } from '../ocr/engine.js';
 import { setOcrPageListener } from '../ocr/progress.js';
 import { OCR_NEEDED } from './lanes.js';
 
@@ -25,9 +25,10 @@ export interface ExtractJob {
   options: Omit<ExtractOptions, 'signal'>;
 }
 
-const inOcrLane = (workerData as { ocrLane?: boolean } | undefined)?.ocrLane !== false;
+const lane = (workerData ?? {}) as { ocrLane?: boolean; ocrThreads?: number };
 let ocrNeeded = false;
-if (!inOcrLane) {
+if (lane.ocrThreads) setEngineThreads(lane.ocrThreads);
+if (lane.ocrLane === false) {
   setEngineRefusal(() => {
     ocrNeeded = true;
     return new Error('OCR is done in the OCR lane');

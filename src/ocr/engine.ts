@@ -51,10 +51,23 @@ export function ocrEngine(): Promise<OcrEngine> {
   return enginePromise;
 }
 
+/** WebAssembly threads of the engine loaded next; see `setEngineThreads`. */
+let threads = 1;
+
+/**
+ * Threads ONNX Runtime's WebAssembly build may use for each model run
+ * (pthreads on worker threads, also in Node). Set before the engine loads:
+ * the batch's OCR lane gives each of its workers a share of the cores
+ * (batch/documents.ts); library callers get one thread unless they set more.
+ * Measured on 2 cores: the same CPU time per run, spread over the threads.
+ */
+export function setEngineThreads(n: number): void {
+  threads = Math.max(1, Math.floor(n));
+}
+
 async function loadEngine(): Promise<OcrEngine> {
   const ort = await import('onnxruntime-web');
-  // One thread: the batch runner gives each OCR worker its own core.
-  ort.env.wasm.numThreads = 1;
+  ort.env.wasm.numThreads = threads;
   const dir = modelDir();
   const session = async (file: string) => ort.InferenceSession.create(await readFile(path.join(dir, file)), { graphOptimizationLevel: 'all' });
   const detector = await session('ch_PP-OCRv4_det_infer.onnx');
