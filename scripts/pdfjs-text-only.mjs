@@ -15,7 +15,12 @@
 //     `DecompressionStream` attempted, thrown and caught per stream);
 //   - the copy finds its worker half under its own global name, so the
 //     original pdf.js (kept for loads that render) and the copy never mix;
-//   - `render()` throws: a text-only load cannot draw glyphs.
+//   - `render()` throws: a text-only load cannot draw glyphs;
+//   - the canvas polyfills (DOMMatrix, ImageData, Path2D) load
+//     `@napi-rs/canvas` on first use, not at import (and the drawing module
+//     makes no DOMMatrix at import);
+//   - a text-state clone gets TextState's prototype, not the state it was
+//     cloned from (a new hidden class per clone made text operators slow).
 //
 // Every edit must match exactly once, and pdfjs-dist must be the version the
 // edits were written for (pinned exactly in package.json); otherwise the
@@ -92,6 +97,65 @@ export const EDITS = [
     why: 'both halves run on one thread; copying every message is waste',
     find: '      data: structuredClone(obj, transfer ? {\n        transfer\n      } : null)\n',
     replace: '      data: obj // gongkai text-only: handed over, not cloned\n',
+  },
+  {
+    id: 'lazy-canvas-polyfill',
+    file: 'pdf.mjs',
+    why: 'loading @napi-rs/canvas (a native addon) costs every worker ~0.5 s CPU, and text extraction never draws: DOMMatrix, ImageData and Path2D are polyfilled from it on first use instead of at import',
+    find: [
+      '    try {',
+      '      canvas = require("@napi-rs/canvas");',
+      '    } catch (ex) {',
+      '      warn(`Cannot load "@napi-rs/canvas" package: "${ex}".`);',
+      '    }',
+      '  } catch (ex) {',
+      '    warn(`Cannot access the \\`require\\` function: "${ex}".`);',
+      '  }',
+      ...['DOMMatrix', 'ImageData', 'Path2D'].flatMap((name) => [
+        `  if (!globalThis.${name}) {`,
+        `    if (canvas?.${name}) {`,
+        `      globalThis.${name} = canvas.${name};`,
+        '    } else {',
+        `      warn("Cannot polyfill \`${name}\`, rendering may be broken.");`,
+        '    }',
+        '  }',
+      ]),
+      '',
+    ].join('\n'),
+    replace: [
+      '    for (const name of ["DOMMatrix", "ImageData", "Path2D"]) {',
+      '      if (globalThis[name]) continue;',
+      '      Object.defineProperty(globalThis, name, { configurable: true, get() {',
+      '        try {',
+      '          canvas ??= require("@napi-rs/canvas");',
+      '        } catch (ex) {',
+      '          warn(`Cannot load "@napi-rs/canvas" package: "${ex}".`);',
+      '        }',
+      '        const value = canvas?.[name];',
+      '        if (!value) warn(`Cannot polyfill \\`${name}\\`, rendering may be broken.`);',
+      '        Object.defineProperty(globalThis, name, { configurable: true, writable: true, value });',
+      '        return value;',
+      '      } });',
+      '    }',
+      '  } catch (ex) {',
+      '    warn(`Cannot access the \\`require\\` function: "${ex}".`);',
+      '  }',
+      '',
+    ].join('\n'),
+  },
+  {
+    id: 'no-canvas-matrix-at-import',
+    file: 'pdf.mjs',
+    why: 'the canvas drawing module made a DOMMatrix at import, which loads @napi-rs/canvas; in this copy render() throws, so the drawing code that uses it never runs',
+    find: 'const SCALE_MATRIX = new DOMMatrix();\n',
+    replace: 'const SCALE_MATRIX = null; // gongkai text-only: render() throws, the drawing code never runs\n',
+  },
+  {
+    id: 'stable-text-state-clone',
+    file: 'pdf.worker.mjs',
+    why: 'each clone of the text state took the state it was cloned from as its prototype: a new hidden class per clone, so every text operator ran megamorphic; the copy has the same own fields on TextState.prototype',
+    find: '    const clone = Object.assign(Object.create(this), this);\n    clone.textMatrix = this.textMatrix.slice();\n',
+    replace: '    const clone = Object.assign(Object.create(TextState.prototype), this);\n    clone.textMatrix = this.textMatrix.slice();\n',
   },
   {
     id: 'own-worker-global',

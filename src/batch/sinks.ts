@@ -20,7 +20,6 @@ import type { Templates } from '../template/load.js';
 import { toJson, toNdjsonLine } from '../writers/json.js';
 import { csvColumns, csvHeaderLine, csvRow, type LabelLanguage } from '../writers/csv.js';
 import { legacyCsvColumns } from '../legacy/csv.js';
-import { xlsxWorkbook } from '../writers/xlsx.js';
 import { VERSION } from '../version.js';
 
 export type BatchFormat = 'json' | 'ndjson' | 'csv' | 'xlsx';
@@ -188,6 +187,8 @@ async function writeCsv(o: SinkOptions, reports: () => AsyncIterable<Report>): P
 }
 
 async function writeXlsx(o: SinkOptions, reports: () => AsyncIterable<Report>): Promise<void> {
+  // exceljs loads only when a workbook is written.
+  const { xlsxWorkbook } = await import('../writers/xlsx.js');
   const bytes = await xlsxWorkbook(reports(), o.templates);
   if (o.target.kind === 'stdout') await toStdout(bytes);
   else await writeAtomic(o.target.kind === 'folder' ? join(o.target.path, 'reports.xlsx') : o.target.path, bytes);

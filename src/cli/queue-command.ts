@@ -3,9 +3,8 @@
  * documents, and read back what the workers (`gongkai worker`) did with them.
  */
 import type { Argv } from 'yargs';
-import { addDocuments } from '../queue/enqueue.js';
-import { formatStatus, printResults, queueStatus } from '../queue/inspect.js';
-import { DEFAULT_QUEUE } from '../queue/redis.js';
+// The queue modules (BullMQ, ioredis) load when a queue command runs, not with every command line.
+import { DEFAULT_QUEUE } from '../queue/defaults.js';
 import { EXIT, UsageError, type CliCommand } from './command.js';
 
 /** Options every queue command shares. */
@@ -23,6 +22,7 @@ async function add(inputs: string[], redis: string, queue: string, attempts: num
   if (!inputs.length) throw new UsageError('queue add needs the documents: files, folders or URLs');
   if (inputs.includes('-')) throw new UsageError('standard input cannot be queued: workers read files or URLs');
   if (!Number.isInteger(attempts) || attempts < 1) throw new UsageError('--attempts must be a positive whole number');
+  const { addDocuments } = await import('../queue/enqueue.js');
   const r = await addDocuments(inputs, { redis, queue, attempts });
   if (!r.documents) throw new UsageError('no input documents found');
   process.stderr.write(`${r.added} of ${r.documents} documents added to queue ${queue} (${r.documents - r.added} already there)\n`);
@@ -34,6 +34,7 @@ async function results(redis: string, queue: string, follow: boolean): Promise<n
   const abort = () => stop.abort();
   process.once('SIGINT', abort).once('SIGTERM', abort);
   try {
+    const { printResults } = await import('../queue/inspect.js');
     await printResults(redis, queue, write, follow, stop.signal);
   } finally {
     process.off('SIGINT', abort).off('SIGTERM', abort);
@@ -63,6 +64,7 @@ export const queueCommand: CliCommand = {
       case 'add':
         return add((a['inputs'] as string[] | undefined) ?? [], redis, queue, a['attempts'] as number);
       case 'status': {
+        const { formatStatus, queueStatus } = await import('../queue/inspect.js');
         const s = await queueStatus(redis, queue);
         await write(a['json'] ? `${JSON.stringify(s, null, 2)}\n` : formatStatus(s));
         return EXIT.ok;

@@ -3,7 +3,6 @@
  * documents and/or folders of gongkai JSON outputs next to their documents.
  * Exit 0 when written, 2 on usage errors.
  */
-import { buildReviewSite } from '../review/site.js';
 import { EXIT, UsageError, type CliCommand } from './command.js';
 import { readCorrectionsOrUsage } from './corrections-option.js';
 
@@ -18,6 +17,8 @@ export interface ReviewCommand {
 export async function runReview(cmd: ReviewCommand): Promise<number> {
   const corrections = cmd.corrections === undefined ? undefined : await readCorrectionsOrUsage(cmd.corrections);
   const log = cmd.verbose ? (l: string) => process.stderr.write(`${l}\n`) : undefined;
+  // The review site (and the canvas it draws crops with) loads only for this command.
+  const { buildReviewSite } = await import('../review/site.js');
   const result = await buildReviewSite(cmd.inputs, cmd.out, { corrections, minConfidence: cmd.minConfidence, ...(log ? { log } : {}) });
   if (!result.documents.length) throw new UsageError('no reports found: name documents or folders of gongkai JSON outputs');
   const failed = result.documents.filter((d) => d.failed.length).length;

@@ -8,7 +8,6 @@
 import { availableParallelism, hostname } from 'node:os';
 import type { Argv } from 'yargs';
 import { summaryLine } from '../batch/progress.js';
-import { startQueueWorker } from '../queue/consume.js';
 import { EXIT, UsageError, type CliCommand } from './command.js';
 import { redisOptions } from './queue-command.js';
 import { reexecSingleThreaded, shouldReexec } from './reexec.js';
@@ -49,6 +48,8 @@ export const workerCommand: CliCommand = {
     const a = args as unknown as WorkerArgs;
     const jobs = a.jobs ?? availableParallelism();
     if (shouldReexec(jobs, availableParallelism())) return reexecSingleThreaded();
+    // BullMQ and ioredis load only when a worker starts.
+    const { startQueueWorker } = await import('../queue/consume.js');
     const worker = await startQueueWorker({
       redis: a.redis,
       queue: a.queue,

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 
-export const DEFAULT_QUEUE = 'gongkai';
+export { DEFAULT_QUEUE } from './defaults.js';
 
 /** A job's data: one document. */
 export interface DocumentJob {
