@@ -5,7 +5,6 @@
  * still-valid output of an earlier run (`--resume`).
  */
 import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { WorkerPool } from './pool.js';
 import { isOcrNeeded, type OcrNeeded } from './lanes.js';
@@ -26,6 +25,8 @@ export interface ExtractPoolOptions {
   size: number;
   /** Worker threads of the OCR lane (documents OCR'd at once, one engine each; default 1), started when the first document needs OCR. */
   ocrJobs?: number | undefined;
+  /** WebAssembly threads of each OCR engine (default 1; see ocr/engine.ts `setEngineThreads`). */
+  ocrThreads?: number | undefined;
   timeoutSeconds: number;
   maxMemoryMb: number;
   maxSizeMb: number;
@@ -75,8 +76,7 @@ export function createExtractPool(o: ExtractPoolOptions): ExtractPool {
     ...(o.corrections?.length ? { corrections: o.corrections } : {}),
   };
   const faults = new WeakMap<Report, string>();
-  // The OCR lane's workers share the cores for their WebAssembly threads (ocr/engine.ts).
-  const ocrThreads = Math.max(1, Math.floor(availableParallelism() / Math.max(1, o.ocrJobs ?? 1)));
+  const ocrThreads = Math.max(1, Math.floor(o.ocrThreads ?? 1));
   const lane = (size: number, ocrLane: boolean) =>
     new WorkerPool<ExtractJob, Report | OcrNeeded>({
       script: WORKER,

@@ -28,6 +28,8 @@ export interface BatchOptions {
   jobs: number;
   /** Documents OCR'd at once (the OCR lane's workers, one engine each; default 1). */
   ocrJobs?: number | undefined;
+  /** WebAssembly threads per OCR engine (default 1). */
+  ocrThreads?: number | undefined;
   timeoutSeconds: number;
   /** Which pages to OCR (`off`, `auto`, `force`). */
   ocr?: 'off' | 'auto' | 'force' | undefined;
@@ -82,6 +84,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const pool = createExtractPool({
     size: Math.min(o.jobs, todo.length),
     ocrJobs: Math.min(o.ocrJobs ?? 1, todo.length),
+    ocrThreads: o.ocrThreads,
     timeoutSeconds: o.timeoutSeconds,
     ocr: o.ocr,
     ocrPageSeconds: o.ocrPageSeconds,

@@ -29,6 +29,8 @@ export interface ExtractCommand {
   jobs?: number | undefined;
   /** Documents OCR'd at once (one OCR engine each). */
   ocrJobs?: number | undefined;
+  /** WebAssembly threads per OCR engine. */
+  ocrThreads?: number | undefined;
   timeout: number;
   ocr?: 'off' | 'auto' | 'force' | undefined;
   ocrPageTimeout?: number | undefined;
@@ -82,6 +84,7 @@ export async function runExtract(cmd: ExtractCommand): Promise<number> {
       labels: cmd.labels ?? 'keys',
       jobs,
       ocrJobs: cmd.ocrJobs,
+      ocrThreads: cmd.ocrThreads,
       timeoutSeconds: cmd.timeout,
       ocr: cmd.ocr,
       ocrPageSeconds: cmd.ocrPageTimeout,
@@ -138,6 +141,11 @@ export const extractCommand: CliCommand = {
         default: 1,
         describe: 'documents OCR\'d in parallel, in their own lane beside the --jobs workers (each loads one OCR engine, 0.6–0.9 GB); text documents never wait behind OCR',
       })
+      .option('ocr-threads', {
+        type: 'number',
+        default: 1,
+        describe: 'threads of each OCR engine (ONNX Runtime WebAssembly); more pay only on idle cores: on a busy machine they cost CPU time and gain nothing',
+      })
       .option('ocr-page-timeout', { type: 'number', default: 600, describe: "seconds allowed per OCR'd page (renewed per page, instead of --timeout)" })
       .option('max-size', { type: 'number', default: 100, describe: 'largest input read, in MB' })
       .option('max-memory', { type: 'number', default: 512, describe: 'heap limit per worker, in MB' })
@@ -151,7 +159,7 @@ export const extractCommand: CliCommand = {
       .option('corrections', { type: 'string', describe: 'apply a JSON file of confirmed/corrected values (gongkai review exports it) to the documents with their sha256' })
       .option('shard', { type: 'string', describe: 'i/n: only the i-th of n deterministic parts of the inputs (1/3, 2/3, 3/3), for batch schedulers' })
       .check((a) => {
-        for (const k of ['jobs', 'ocr-jobs', 'timeout', 'max-size', 'max-memory'] as const) {
+        for (const k of ['jobs', 'ocr-jobs', 'ocr-threads', 'timeout', 'max-size', 'max-memory'] as const) {
           const v = a[k];
           if (v !== undefined && (!Number.isFinite(v) || v <= 0)) throw new UsageError(`--${k} must be a positive number`);
         }
@@ -172,6 +180,7 @@ export const extractCommand: CliCommand = {
       labels: a['labels'] as LabelLanguage,
       jobs: a['jobs'] as number | undefined,
       ocrJobs: a['ocr-jobs'] as number | undefined,
+      ocrThreads: a['ocr-threads'] as number | undefined,
       timeout: a['timeout'] as number,
       ocr: a['ocr'] as ExtractCommand['ocr'],
       ocrPageTimeout: a['ocr-page-timeout'] as number | undefined,

@@ -56,10 +56,11 @@ let threads = 1;
 
 /**
  * Threads ONNX Runtime's WebAssembly build may use for each model run
- * (pthreads on worker threads, also in Node). Set before the engine loads:
- * the batch's OCR lane gives each of its workers a share of the cores
- * (batch/documents.ts); library callers get one thread unless they set more.
- * Measured on 2 cores: the same CPU time per run, spread over the threads.
+ * (pthreads on worker threads: they do run in Node). Set before the engine
+ * loads; the batch's OCR lane passes `--ocr-threads` (default 1). Measured on
+ * the shared 2-core machine under load: 2 threads spent 40–80% more CPU per
+ * recognition run than 1 (the pool's workers wait and synchronise) and were
+ * no faster, so one thread is the default; they can pay on idle cores.
  */
 export function setEngineThreads(n: number): void {
   threads = Math.max(1, Math.floor(n));
