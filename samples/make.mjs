@@ -659,6 +659,7 @@ async function main() {
     await (await import('./gen-legacy.mjs')).makeLegacySamples({ docs: DOCS, only, noPdf, tmp, skipped, helpers: { normaliseZip, findTool, sofficeToPdf, chromiumToPdf, fixPdf } });
     await (await import('./gen-hardening.mjs')).makeHardening({ reports, only, noPdf, tmp, renderDocx, renderHtml, findTool, sofficeToPdf, chromiumToPdf, fixPdf });
     await (await import('./gen-scans.mjs')).makeScans({ skipped, tmp });
+    await (await import('./gen-legacy-scans.mjs')).makeLegacyScans({ skipped, tmp });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -16,6 +16,8 @@ export interface Reporter {
   start(total: number): void;
   document(report: Report, name: string): void;
   finish(line: string): void;
+  /** Something the person must know about the outputs (files written instead of the one named): shown unless --quiet. */
+  note(text: string): void;
 }
 
 /** One line for a human: status, file, and what went wrong. */
@@ -89,6 +91,9 @@ export function makeReporter(stream: NodeJS.WriteStream, options: { verbose: boo
       if (unreadable) line(unreadable);
       else if (options.verbose || options.tty) line([summaryLine(report, name), ...checkLines(report)].join('\n'));
       else draw();
+    },
+    note(text) {
+      if (!options.quiet) line(`gongkai: ${text}`);
     },
     finish(text) {
       if (barShown()) stream.write('\r\x1b[K');

@@ -117,7 +117,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
       }),
     );
     await writing;
-    await sink.close();
+    for (const note of (await sink.close()) ?? []) o.reporter.note(note);
   } finally {
     await pool.close();
   }

@@ -16,10 +16,10 @@ export interface Shard {
 /** Parses `i/n` (1 ≤ i ≤ n); throws a RangeError with the reason otherwise. */
 export function parseShard(text: string): Shard {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  if (!m) throw new RangeError(`--shard must look like i/n (e.g. 1/3), not '${text}'`);
+  if (!m) throw new RangeError(`a shard must look like i/n (e.g. 1/3), not '${text}'`);
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count) throw new RangeError(`--shard ${text}: i must be between 1 and n`);
+  if (count < 1 || index < 1 || index > count) throw new RangeError(`shard ${text}: i must be between 1 and n`);
   return { index, count };
 }
 

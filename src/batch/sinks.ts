@@ -9,7 +9,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Input } from './inputs.js';
@@ -30,8 +30,8 @@ export type OutputTarget = { kind: 'stdout' } | { kind: 'file'; path: string } |
 export interface Sink {
   /** `index` is the input's position: streams and tables keep input order. */
   write(index: number, input: Input, report: Report): Promise<void>;
-  /** Writes what is still pending (also after an interruption: every finished document). */
-  close(): Promise<void>;
+  /** Writes what is still pending (also after an interruption: every finished document); resolves with notes for the person running it (files written instead of the one named). */
+  close(): Promise<string[] | void>;
 }
 
 export interface SinkOptions {
@@ -142,18 +142,18 @@ class Buffered implements Sink {
     const f = await this.file;
     if (!f.write(t)) await once(f, 'drain');
   });
-  constructor(private readonly finish: (reports: () => AsyncIterable<Report>) => Promise<void>) {}
+  constructor(private readonly finish: (reports: () => AsyncIterable<Report>) => Promise<string[] | void>) {}
   write(index: number, _: Input, report: Report): Promise<void> {
     return this.order.put(index, `${JSON.stringify(forTables(report))}\n`);
   }
-  async close(): Promise<void> {
+  async close(): Promise<string[] | void> {
     await this.order.flush();
     const f = await this.file;
     f.end();
     await once(f, 'close');
     const path = join(await this.dir, 'reports.ndjson');
     try {
-      await this.finish(async function* () {
+      return await this.finish(async function* () {
         for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) if (line) yield JSON.parse(line) as Report;
       });
     } finally {
@@ -162,34 +162,72 @@ class Buffered implements Sink {
   }
 }
 
-/** Editions with tables in the templates; other documents (failed, legacy, unknown) go in the group `other`. */
-function editionGroup(templates: Templates, report: Report): string {
-  return templates.editions.some((e) => e.id === report.meta.edition) ? report.meta.edition : 'other';
+/**
+ * The CSV file a report goes in: the edition of its tables (`2019`, `2021`),
+ * `legacy` (its statistics columns), or `other` (failed and unknown reports:
+ * no cells of any edition, so they fit beside any one edition).
+ */
+function csvGroup(templates: Templates, report: Report): string {
+  if (templates.editions.some((e) => e.id === report.meta.edition)) return report.meta.edition;
+  return report.meta.edition === 'legacy' ? 'legacy' : 'other';
 }
 
-async function writeCsv(o: SinkOptions, reports: () => AsyncIterable<Report>): Promise<void> {
-  const editions = new Map<string, Set<string>>();
-  const perEdition = o.target.kind === 'folder';
+/** `all.csv` + `2019` → `all.2019.csv`, beside the named file. */
+export function editionFile(path: string, group: string): string {
+  const ext = extname(path);
+  return join(dirname(path), `${basename(path, ext)}.${group}${ext}`);
+}
+
+/**
+ * Writes the CSV. Every row has the columns of its own edition only (issue
+ * 10): to a folder, one `reports-<group>.csv` per group; to a named file,
+ * that file when the documents are of one edition (failed ones beside
+ * them), else one sibling file per group (`all.2019.csv`, `all.2021.csv`,
+ * `all.legacy.csv`, `all.other.csv`) and a note saying so; to standard
+ * output (one stream), every group's columns, with a note when the
+ * documents are of several editions. Returns the notes for stderr.
+ */
+async function writeCsv(o: SinkOptions, reports: () => AsyncIterable<Report>): Promise<string[]> {
+  const found = new Map<string, Set<string>>();
   for await (const r of reports()) {
-    const g = perEdition ? editionGroup(o.templates, r) : 'all';
-    if (!editions.has(g)) editions.set(g, new Set());
-    editions.get(g)!.add(r.meta.edition);
+    const g = csvGroup(o.templates, r);
+    if (!found.has(g)) found.set(g, new Set());
+    found.get(g)!.add(r.meta.edition);
   }
-  if (!editions.size) editions.set(perEdition ? 'other' : 'all', new Set());
-  for (const [group, present] of editions) {
+  // In template order, then legacy, then other.
+  const rank = (g: string) => (g === 'other' ? 1e6 : g === 'legacy' ? 1e5 : o.templates.editions.findIndex((e) => e.id === g));
+  const groups = new Map([...found].sort(([a], [b]) => rank(a) - rank(b)));
+  const editions = [...groups.keys()].filter((g) => g !== 'other');
+  const t = o.target;
+  const split = t.kind === 'folder' || (t.kind === 'file' && editions.length > 1);
+  const dir = t.kind === 'stdout' ? '' : t.path;
+  // Files to write: group → (target, editions present); one file holds every group unless split.
+  const files = new Map<string, { path: string | undefined; present: Set<string> }>();
+  if (!split) files.set('all', { path: t.kind === 'file' ? t.path : undefined, present: new Set([...groups.values()].flatMap((s) => [...s])) });
+  else if (!groups.size) files.set('other', { path: join(dir, 'reports-other.csv'), present: new Set() });
+  else for (const [g, present] of groups) files.set(g, { path: t.kind === 'folder' ? join(dir, `reports-${g}.csv`) : editionFile(dir, g), present });
+  for (const [group, { path, present }] of files) {
     const columns = csvColumns(o.templates, present, o.labels, present.has('legacy') ? legacyCsvColumns(o.templates, o.labels) : []);
-    const file = o.target.kind === 'stdout' ? undefined : await TempFile.open(perEdition ? join(o.target.path, `reports-${group}.csv`) : o.target.path);
-    const out = (t: string) => (file ? file.write(t) : toStdout(t));
+    const file = path === undefined ? undefined : await TempFile.open(path);
+    const out = (text: string) => (file ? file.write(text) : toStdout(text));
     await out(csvHeaderLine(columns));
-    for await (const r of reports()) if (!perEdition || editionGroup(o.templates, r) === group) await out(csvRow(r, columns));
+    for await (const r of reports()) if (!split || csvGroup(o.templates, r) === group) await out(csvRow(r, columns));
     await file?.commit();
   }
+  if (editions.length < 2) return [];
+  const kinds = `the documents are of ${editions.length} editions (${editions.join(', ')})`;
+  if (t.kind === 'file') {
+    const written = [...files.values()].map((f) => basename(f.path!)).join(', ');
+    return [`${kinds}: wrote ${written} beside ${basename(t.path)} instead of it, one CSV per edition so that no row has another edition's empty columns`];
+  }
+  if (t.kind === 'stdout') return [`${kinds}: standard output is one CSV holding the columns of all of them; a .csv file instead gets one file per edition`];
+  return [];
 }
 
 async function writeXlsx(o: SinkOptions, reports: () => AsyncIterable<Report>): Promise<void> {
   // exceljs loads only when a workbook is written.
-  const { xlsxWorkbook } = await import('../writers/xlsx.js');
-  const bytes = await xlsxWorkbook(reports(), o.templates);
+  const [{ xlsxWorkbook }, { legacyStatisticsSheet }] = await Promise.all([import('../writers/xlsx.js'), import('../legacy/xlsx.js')]);
+  const bytes = await xlsxWorkbook(reports(), o.templates, [legacyStatisticsSheet(o.templates)]);
   if (o.target.kind === 'stdout') await toStdout(bytes);
   else await writeAtomic(o.target.kind === 'folder' ? join(o.target.path, 'reports.xlsx') : o.target.path, bytes);
 }

@@ -128,7 +128,8 @@ export const extractCommand: CliCommand = {
         type: 'string',
         describe:
           'where outputs go: a path ending in .json (one input), .ndjson, .csv or .xlsx is a file; - is standard output; anything else a folder ' +
-          '(json: one <path>.json per input; csv: one reports-<edition>.csv per edition). Default: standard output for one input or ndjson/csv, ./output for several json',
+          '(json: one <path>.json per input; csv: one reports-<edition>.csv per edition). A .csv file for documents of several editions becomes one file per edition beside it (all.2019.csv, all.2021.csv, all.legacy.csv). ' +
+          'Default: standard output for one input or ndjson/csv, ./output for several json',
       })
       .option('format', { alias: 'f', choices: ['json', 'ndjson', 'csv', 'xlsx'] as const, describe: 'output format (default: from the --out extension, else json)' })
       .option('labels', { choices: ['keys', 'zh'] as const, default: 'keys' as const, describe: 'CSV headers: report paths, or the printed Chinese row and column labels' })
@@ -167,8 +168,8 @@ export const extractCommand: CliCommand = {
       })
       .example('gongkai extract report.pdf', 'one report as JSON on standard output')
       .example('gongkai extract reports/ -o out/', 'every document under reports/ into out/<path>.json')
-      .example('gongkai extract reports/ -o all.csv --labels zh', 'one CSV row per document, Chinese headers')
-      .example('gongkai extract reports/ -o review.xlsx', 'a workbook: documents, tables 二 三 四 as printed')
+      .example('gongkai extract reports/ -o all.csv --labels zh', 'one CSV row per document (a file per edition), Chinese headers')
+      .example('gongkai extract reports/ -o review.xlsx', 'a workbook: documents, tables 二 三 四 and legacy 统计表 as printed')
       .example('gongkai extract reports/ -f ndjson | jq .meta', 'a stream, one line per document')
       .example('curl -s URL | gongkai extract -', 'a document from standard input')
       .example('gongkai extract in/ -o out/ --resume --strict', 'a scheduled run (add --summary run.json)'),
@@ -203,6 +204,6 @@ function shardOf(text: string) {
   try {
     return parseShard(text);
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(`--shard: ${(e as Error).message}`);
   }
 }

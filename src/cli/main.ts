@@ -23,8 +23,8 @@ import { SCHEMA_VERSION } from '../schema/report.js';
 const COMMANDS: CliCommand[] = [extractCommand, reviewCommand, seriesCommand, schemaCommand, queueCommand, workerCommand];
 
 const EPILOGUE = `Input formats (recognised by their bytes, whatever the file name):
-  PDF (born-digital, with or without ruling lines), DOCX, DOC and WPS,
-  HTML (UTF-8 or GBK; also .jsp, .do … pages), plain text (.txt).
+  PDF (born-digital, with or without ruling lines; scanned pages by OCR), DOCX, DOC and WPS,
+  HTML (UTF-8 or GBK; also .jsp, .do … pages), plain text (.txt), images (JPEG, PNG, TIFF) by OCR.
 
 Exit codes:
   0    every document complete (with --strict: and every check passed)

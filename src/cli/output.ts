@@ -2,7 +2,9 @@
  * What `--out` and `--format` mean together, decided before any work:
  * - `-` is standard output;
  * - a path ending in `.json` (with one input), `.ndjson`, `.csv` or `.xlsx`
- *   is a file, and `--format` defaults to its extension;
+ *   is a file, and `--format` defaults to its extension (a `.csv` file for
+ *   documents of several editions becomes one file per edition beside it,
+ *   decided when the run ends: batch/sinks.ts);
  * - anything else is a folder (JSON: one file per document; CSV: one file
  *   per edition; NDJSON/XLSX: `reports.ndjson` / `reports.xlsx` in it).
  * Without `--out`: standard output for one JSON document and for NDJSON and

@@ -61,21 +61,37 @@ function runs(n: number, ink: (i: number) => boolean, minLength: number, emit: (
   close();
 }
 
+/** Pixels between a cell edge's end and the horizontal border it meets (a border's thickness, scan blur). */
+const MEET = 3;
+
 /**
  * A run of ink lying mostly inside detected text is a stroke of a glyph (一,
  * a bold heading's bar), not a table border: borders run between the boxes.
+ * Except a cell edge: a vertical run that crosses a box whole (from above
+ * its top to below its bottom) and meets a horizontal run of `found` (the
+ * runs `findRulings` found) at both ends is a column border the detector
+ * ran one box over (two cells' words printed close to it on either side —
+ * `ocr/split-boxes.ts` cuts the box there). A large heading's strokes may
+ * poke out of its box, but they meet no long horizontal run at both ends.
  */
-export function isGlyphStroke(s: PixelSegment, words: readonly PixelSegment[]): boolean {
+export function isGlyphStroke(s: PixelSegment, words: readonly PixelSegment[], found: readonly PixelSegment[] = []): boolean {
   const horizontal = s.y0 === s.y1;
   const length = horizontal ? s.x1 - s.x0 : s.y1 - s.y0;
   let covered = 0;
   for (const w of words) {
     if (horizontal ? s.y0 <= w.y0 || s.y0 >= w.y1 : s.x0 <= w.x0 || s.x0 >= w.x1) continue;
+    if (!horizontal && s.y0 < w.y0 && s.y1 > w.y1 && isCellEdge(s, found)) continue;
     const [a, b] = horizontal ? [w.x0, w.x1] : [w.y0, w.y1];
     const [c, d] = horizontal ? [s.x0, s.x1] : [s.y0, s.y1];
     covered += Math.max(0, Math.min(b, d) - Math.max(a, c));
   }
   return covered >= length / 2;
+}
+
+/** Does the vertical run `s` meet a horizontal run at its top and at its bottom (a cell's corners)? */
+function isCellEdge(s: PixelSegment, runs: readonly PixelSegment[]): boolean {
+  const meets = (y: number) => runs.some((h) => h.y0 === h.y1 && Math.abs(h.y0 - y) <= MEET && h.x0 - MEET <= s.x0 && s.x0 <= h.x1 + MEET);
+  return meets(s.y0) && meets(s.y1);
 }
 
 /**

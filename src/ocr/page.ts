@@ -10,6 +10,8 @@ import { detectText, type TextBox } from './detect.js';
 import type { OcrEngine } from './engine.js';
 import { looksSideways, upsideDownShare } from './orient.js';
 import { recogniseBoxes, type RecognisedBox } from './recognize.js';
+import { splitAtRulings } from './split-boxes.js';
+import { isLoneDash } from './dash.js';
 
 export interface PageReading {
   /** The straightened image the words' boxes refer to. */
@@ -47,12 +49,17 @@ export async function readPageImage(engine: OcrEngine, scan: GreyImage, pointsPe
   }
   lap('orient');
   const minRun = Math.round(MIN_RULING_PT / pointsPerPixel);
-  const rulings = findRulings(image, minRun)
-    .filter((s) => !isGlyphStroke(s, boxes))
+  const runs = findRulings(image, minRun);
+  const rulings = runs
+    .filter((s) => !isGlyphStroke(s, boxes, runs))
     .map((s) => clipAtText(s, boxes))
     .filter((s) => s.x1 - s.x0 + (s.y1 - s.y0) >= minRun);
   lap('rulings');
-  const words = (await recogniseBoxes(engine, eraseRulings(image, rulings), boxes)).filter((w) => w.text !== '');
+  boxes = splitAtRulings(boxes, rulings);
+  const clean = eraseRulings(image, rulings);
+  const words = (await recogniseBoxes(engine, clean, boxes))
+    .filter((w) => w.text !== '')
+    .map((w) => (isLoneDash(clean, w, w.text) ? { ...w, text: '—' } : w));
   lap(`recognise ${boxes.length} boxes`);
   return { image, words, rulings, skew, turns };
 }

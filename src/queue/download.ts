@@ -36,7 +36,7 @@ export async function download(url: string, maxBytes: number, timeoutMs: number)
     const limited = Readable.fromWeb(r.body as import('node:stream/web').ReadableStream<Uint8Array>);
     limited.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) limited.destroy(new DownloadError(`file too large: more than ${Math.round(maxBytes / 1048576)} MB (see --max-size)`, true));
+      if (size > maxBytes) limited.destroy(new DownloadError(`file too large: more than ${Math.round(maxBytes / 1048576)} MB (the size limit)`, true));
     });
     await pipeline(limited, createWriteStream(path));
     return { path, fileName, remove };

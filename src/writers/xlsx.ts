@@ -5,7 +5,9 @@
  * from the template data, one block per document. A printed total that a
  * check found inconsistent is filled red, with a note explaining the check.
  *
- * More sheets (legacy statistics) plug in as `SheetBuilder`s.
+ * Legacy (2008–2018) reports have none of these tables: their attached
+ * statistics table has its own sheet (legacy/xlsx.ts), which plugs in as a
+ * `SheetBuilder` like any further sheet.
  */
 import ExcelJS from 'exceljs';
 import type { Report } from '../report/types.js';
@@ -21,7 +23,10 @@ export interface SheetBuilder {
   name: string;
   /** Sets the columns (and anything else the sheet needs before the first document). */
   start(ws: Worksheet): void;
-  add(ws: Worksheet, report: Report): void;
+  /** Adds the document's block; returns false when the sheet has nothing for it. */
+  add(ws: Worksheet, report: Report): boolean | void;
+  /** The one line a sheet shows when no document had anything for it. */
+  empty?: string;
 }
 
 const FAILED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
@@ -29,6 +34,25 @@ const TITLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 const NOT_READ_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+
+/** The look shared by every sheet: a failed check's cell, a document's title row, header cells, a cell not read, cell borders. */
+export const XLSX_STYLE = { FAILED_FILL, TITLE_FILL, HEADER_FILL, NOT_READ_FILL, BORDER, FAILED_FONT: { bold: true, color: { argb: 'FF9C0006' } } as Partial<ExcelJS.Font> };
+
+/**
+ * Writes the group rows (（三）不予公开, 一、主动公开情况 …) that a data row sits
+ * under and the row before did not: `groups` are the labels outermost
+ * first, `prev` the previous row's; each is indented by its depth.
+ * Returns `groups`, the next call's `prev`.
+ */
+export function addGroupRows(ws: Worksheet, groups: string[], prev: string[]): string[] {
+  let changed = false;
+  groups.forEach((label, depth) => {
+    if (!changed && prev[depth] === label) return;
+    changed = true;
+    ws.addRow([`${'  '.repeat(depth)}${label}`]).getCell(1).border = BORDER;
+  });
+  return groups;
+}
 
 function documentsSheet(templates: Templates): SheetBuilder {
   const columns = csvColumns(templates, [], 'zh');
@@ -58,6 +82,7 @@ function tableFor(templates: Templates, report: Report, tableKey: string): Compi
 function tableSheet(templates: Templates, name: string, sectionKey: string, tableKey: string): SheetBuilder {
   return {
     name,
+    empty: '本批没有含此表的报告',
     start(ws) {
       ws.getColumn(1).width = 60;
       for (let i = 2; i <= 16; i++) ws.getColumn(i).width = 12;
@@ -65,7 +90,8 @@ function tableSheet(templates: Templates, name: string, sectionKey: string, tabl
     add(ws, report) {
       const section = get(report, sectionKey) as Record<string, unknown> | null;
       const table = tableFor(templates, report, tableKey);
-      if (!table || report.status === 'failed') return;
+      // A legacy report has no such table (its statistics table has its own sheet).
+      if (!table || report.status === 'failed' || report.meta.edition === 'legacy') return false;
       const title = ws.addRow([`${report.source.path}  ${report.meta.title ?? ''}  （${report.meta.edition}）`]);
       title.font = { bold: true };
       title.getCell(1).fill = TITLE_FILL;
@@ -104,14 +130,7 @@ function tableSheet(templates: Templates, name: string, sectionKey: string, tabl
       const variant = [...table.variants].sort((a, b) => found(b) - found(a))[0]!;
       let prev: string[] = [];
       for (const leaf of variant.leaves) {
-        const cur = leaf.groups.map((x) => x[0]!);
-        let changed = false;
-        cur.forEach((label, depth) => {
-          if (!changed && prev[depth] === label) return;
-          changed = true;
-          ws.addRow([`${'  '.repeat(depth)}${label}`]).getCell(1).border = BORDER;
-        });
-        prev = cur;
+        prev = addGroupRows(ws, leaf.groups.map((x) => x[0]!), prev);
         const label = leaf.unlabelled ? '' : `${'  '.repeat(leaf.groups.length)}${leaf.spellings[0]}`;
         const row = ws.addRow([label || rowLabel(leaf)]);
         row.getCell(1).border = BORDER;
@@ -131,7 +150,7 @@ function tableSheet(templates: Templates, name: string, sectionKey: string, tabl
           const why = marks.get(path);
           if (why) {
             cell.fill = FAILED_FILL;
-            cell.font = { bold: true, color: { argb: 'FF9C0006' } };
+            cell.font = XLSX_STYLE.FAILED_FONT;
             cell.note = why.join('\n');
           }
         });
@@ -159,6 +178,8 @@ export async function xlsxWorkbook(reports: AsyncIterable<Report>, templates: Te
     b.start(ws);
     return { b, ws };
   });
-  for await (const report of reports) for (const { b, ws } of sheets) b.add(ws, report);
+  const used = new Set<SheetBuilder>();
+  for await (const report of reports) for (const { b, ws } of sheets) if (b.add(ws, report) !== false) used.add(b);
+  for (const { b, ws } of sheets) if (!used.has(b) && b.empty) ws.addRow([b.empty]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -8,11 +8,11 @@ import { ROOT } from '../helpers/cli.js';
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
 describe('help', () => {
-  it.each([[['-h']], [['extract', '-h']], [['schema', '-h']], [['--help']]])('%j prints help and exits 0', (args) => {
+  it.each([[['-h']], [['--help']], ...['extract', 'review', 'series', 'schema', 'queue', 'worker'].map((c) => [[c, '-h']])])('%j prints help and exits 0', (args) => {
     const r = gongkai(args);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Exit codes:\n\s+0 .*\n\s+1 .*\n\s+2 .*\n\s+3 .*\n\s+130 /);
-    expect(r.stdout).toMatch(/PDF .*DOCX, DOC and WPS,\s+HTML .*plain text/s);
+    expect(r.stdout).toMatch(/PDF .*scanned pages by OCR.*DOCX, DOC and WPS,\s+HTML .*plain text.*images \(JPEG, PNG, TIFF\) by OCR/s);
   });
 
   it('extract -h lists every option and examples', () => {

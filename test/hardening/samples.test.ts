@@ -16,6 +16,8 @@ interface Entry {
   definition: string;
   status: 'complete' | 'partial' | 'failed';
   warning?: string;
+  /** The OCR mode to read it with (default auto). */
+  ocr?: 'off' | 'auto' | 'force';
 }
 
 const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as Entry[];
@@ -25,9 +27,9 @@ it('covers every kind of issue 7 that a document can show', () => {
   expect(new Set(manifest.map((e) => e.kind))).toEqual(new Set(['rotated pages', 'word fields', 'undecodable text', 'blank template', 'subsection headings', 'blank zero cells', 'web-page dates', 'fee units']));
 });
 
-describe.each(manifest)('$kind: $file', ({ file, definition: id, status, warning }) => {
+describe.each(manifest)('$kind: $file', ({ file, definition: id, status, warning, ocr }) => {
   it(`is ${status}${warning ? `, warning "${warning}"` : ''}, and matches its definition`, async () => {
-    const r = await extract(join(DIR, file), {});
+    const r = await extract(join(DIR, file), ocr ? { ocr } : {});
     expect(r.status).toBe(status);
     if (warning) expect(r.warnings.join('\n')).toContain(warning);
     if (status === 'failed') {

@@ -2,27 +2,9 @@
 
 import { join } from 'node:path';
 import { gongkai, SAMPLE_DOCS } from '../helpers/cli.js';
+import { parseCsv } from '../helpers/csv.js';
 import { csvColumns } from '../../src/writers/csv.js';
 import { loadTemplates } from '../../src/template/load.js';
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += ch;
-  }
-  return rows;
-}
 
 describe('CSV', () => {
   it('has no 2019 columns when every document is a 2021 report', () => {

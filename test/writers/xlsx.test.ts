@@ -23,7 +23,11 @@ describe('--format xlsx', () => {
 
   it('writes one workbook: documents, then a sheet per table', () => {
     expect(code).toBe(1); // the meeting notice is not a report
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['文档', '二 主动公开', '三 依申请', '四 复议诉讼']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['文档', '二 主动公开', '三 依申请', '四 复议诉讼', '统计表（2008–2018）']);
+  });
+
+  it('says so on a sheet no document has anything for', () => {
+    expect(rows('统计表（2008–2018）')).toEqual([['本批没有2008–2018年的旧版报告']]);
   });
 
   it('lists every document with its status, failed checks and warnings', () => {

@@ -23,7 +23,7 @@ const MAX_PAGES = 200;
 
 /** Reads a JPEG, PNG or TIFF (a multi-page TIFF is one document, one page per image) by OCR into the document model, boxes in points at 72 dpi (spec: provenance). Throws `InputError` for an image it cannot decode, or when OCR is off. */
 export async function readImage(bytes: Uint8Array, options: ReadOptions = {}): Promise<DocumentModel> {
-  if (options.ocr === 'off') throw new InputError('an image needs OCR, which is turned off (--ocr off)');
+  if (options.ocr === 'off') throw new InputError('an image needs OCR, which is turned off');
   let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
   try {
     meta = await sharp(bytes).metadata();

@@ -54,8 +54,13 @@ export async function ocrPagePrimitives(engine: OcrEngine, scan: GreyImage, page
 /**
  * The recogniser's dictionary holds the radical 丶 (U+4E36), which it reads
  * for the enumeration comma 、 in many fonts (`四丶政府信息公开…`); the
- * radical never stands alone in report prose.
+ * radical never stands alone in report prose. A dash printed alone (a
+ * table's "nothing" mark, `—` or `——`) looks exactly like the numeral 一,
+ * which the recogniser prefers: a box that reads only 一 is a dash — the
+ * numeral is never printed alone (counts are digits; 一 in prose is part of
+ * a word or a heading's `一、`, in the same box).
  */
-function foldOcrLookalikes(text: string): string {
-  return text.replace(/丶/g, '、');
+export function foldOcrLookalikes(text: string): string {
+  const t = text.replace(/丶/g, '、');
+  return /^一+$/.test(t) ? '—'.repeat(t.length) : t;
 }

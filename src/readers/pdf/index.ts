@@ -22,20 +22,36 @@ const DEFAULT_MAX_PAGES = 1000;
 
 const UNDECODABLE_PAGE = 'its text cannot be decoded (fonts without a Unicode map) and is not read';
 
+/** The warning of a document whose whole text layer is undecodable and whose pages were read by OCR instead. */
+export const UNDECODABLE_READ_BY_OCR = 'the text layer cannot be decoded (its fonts carry no Unicode map): its pages are read by OCR from their images instead';
+
+/**
+ * A PDF → the document model. Pages without usable text (a scan, a scanned
+ * page in a digital PDF, a page whose fonts carry no Unicode map in a
+ * document that is otherwise readable) are read by OCR under `options.ocr`
+ * (default `auto`; see `readers/ocr/decide.ts`); a document undecodable as a
+ * whole only under `force`.
+ * Throws InputError (user-facing) for an unreadable file, a wrong password,
+ * too many pages, or no text to read at all.
+ */
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<DocumentModel> {
   const filter = options.hints ? mayHoldTable(options.hints) : undefined;
   const prims = await readPrimitives(bytes, options.password, options.maxPages ?? DEFAULT_MAX_PAGES, filter);
-  // A text layer undecodable as a whole is reported as such (issue 7); OCR of every page only on request.
+  // A text layer undecodable as a whole fails, saying what it is (issue 7; cases/13: an honest
+  // failure, not numbers guessed): it is a digital document, not a scan. OCR reads it only on
+  // request (`force`, issue 8), every page, with a warning saying why.
   const layer = textLayerProblem(textLayerStats(prims.pages));
   if (layer === 'undecodable' && options.ocr !== 'force') throw new InputError(textLayerMessage(layer));
   const unreadable = undecodablePages(prims.pages);
   for (const p of prims.pages) if (unreadable.includes(p.page)) p.items = [];
   const ocr = await ocrWhereNeeded(bytes, prims, options);
+  // Glyph codes may look like digits: a page of such a document that OCR did not read (over its budget) is not read at all.
+  if (layer === 'undecodable') for (const p of prims.pages) if (!ocr.pages.has(p.page)) p.items = [];
   const problem = textLayerProblem(textLayerStats(prims.pages));
-  if (problem) throw new InputError(textLayerMessage(problem));
+  if (problem) throw new InputError(textLayerMessage(problem === 'no text' && layer === 'undecodable' ? layer : problem));
   const built = buildBlocks(prims, options.hints);
   const blocks = built.blocks;
-  const warnings = [...ocr.warnings, ...built.warnings];
+  const warnings = [...(layer === 'undecodable' ? [UNDECODABLE_READ_BY_OCR] : []), ...ocr.warnings, ...built.warnings];
   for (const n of unreadable) if (!ocr.pages.has(n)) warnings.push(`page ${n}: ${UNDECODABLE_PAGE}`);
   return {
     format: 'pdf',
