@@ -1,10 +1,11 @@
 // Seconds per page and peak RSS of OCR, on scans made at bench time from the
 // project's own sample PDFs: each chosen page rendered grey at 150 dpi as JPEG
 // (pdftoppm), wrapped as an image-only PDF (pdf-lib), then
-// `gongkai extract DIR --jobs N` at --jobs 1 and 2 in a fresh CLI process.
+// `gongkai extract DIR --jobs N --ocr-jobs M` in a fresh CLI process, for
+// (N, M) = (1, 1), (2, 1), (2, 2).
 //   node bench/ocr.mjs [PAGES_PER_DOC]
 // Peak RSS is the CLI process's (GNU time %M); batch workers are threads of that
-// process, so at --jobs 2 it holds two engines. Targets (issue 8): <= 4 s per
+// process, and it holds one OCR engine per --ocr-jobs worker (the OCR lane). Targets (issue 8): <= 4 s per
 // 150 dpi A4 page, <= 1.5 GB RSS per OCR worker.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,21 +51,21 @@ for (const [file, first] of SOURCES) {
 }
 
 const rows = [];
-for (const jobs of [1, 2]) {
-  const out = join(base, `out${jobs}`);
+for (const [jobs, ocrJobs] of [[1, 1], [2, 1], [2, 2]]) {
+  const out = join(base, `out${jobs}-${ocrJobs}`);
   const load = loadavg()[0];
-  const t = timed(process.execPath, [CLI, 'extract', docs, '--out', out, '--jobs', String(jobs), '--ocr', 'auto']);
+  const t = timed(process.execPath, [CLI, 'extract', docs, '--out', out, '--jobs', String(jobs), '--ocr-jobs', String(ocrJobs), '--ocr', 'auto']);
   const statuses = readdirSync(out).filter((f) => f.endsWith('.json')).map((f) => {
     try { return JSON.parse(readFileSync(join(out, f), 'utf8')).status; } catch { return null; }
   }).filter(Boolean);
-  rows.push({ jobs, seconds: t.seconds, cpu: t.cpuSeconds, rss: t.rssMb, load, exit: t.status, statuses });
+  rows.push({ jobs, ocrJobs, seconds: t.seconds, cpu: t.cpuSeconds, rss: t.rssMb, load, exit: t.status, statuses });
 }
 rmSync(base, { recursive: true, force: true });
 
 const f1 = (x) => (x == null ? 'n/a' : x.toFixed(1));
-console.log(`| --jobs | documents × pages | wall (s) | s / page | CPU s / page | peak RSS (MB, process) | RSS per OCR worker (MB) | load avg at start | statuses |`);
-console.log(`| --: | --- | --: | --: | --: | --: | --: | --: | --- |`);
+console.log(`| --jobs | --ocr-jobs | documents × pages | wall (s) | s / page | CPU s / page | peak RSS (MB, process) | RSS per OCR worker (MB) | load avg at start | statuses |`);
+console.log(`| --: | --: | --- | --: | --: | --: | --: | --: | --: | --- |`);
 for (const r of rows) {
-  console.log(`| ${r.jobs} | ${SOURCES.length} × ${pagesPerDoc} | ${f1(r.seconds)} | ${f1(r.seconds / pages)} | ${f1(r.cpu == null ? null : r.cpu / pages)} | ${r.rss ?? 'n/a'} | ${r.rss == null ? 'n/a' : Math.round(r.rss / r.jobs)} (upper bound) | ${r.load.toFixed(1)} | ${r.statuses.join(', ')} (exit ${r.exit}) |`);
+  console.log(`| ${r.jobs} | ${r.ocrJobs} | ${SOURCES.length} × ${pagesPerDoc} | ${f1(r.seconds)} | ${f1(r.seconds / pages)} | ${f1(r.cpu == null ? null : r.cpu / pages)} | ${r.rss ?? 'n/a'} | ${r.rss == null ? 'n/a' : Math.round(r.rss / r.ocrJobs)} (upper bound) | ${r.load.toFixed(1)} | ${r.statuses.join(', ')} (exit ${r.exit}) |`);
 }
 console.log(`\n${DPI} dpi grey JPEG scans of samples/docs pages (A4); ${cpus().length} cores; node ${process.version}; ${new Date().toISOString().slice(0, 10)}`);

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkerPool } from './pool.js';
+import { isOcrNeeded, type OcrNeeded } from './lanes.js';
 import type { ExtractJob } from './worker.js';
 import { appendLedger, type LedgerEntry } from './ledger.js';
 import { fileSha256, sha256 } from '../io/hash.js';
@@ -20,8 +21,12 @@ import type { CorrectionEntry } from '../corrections/entries.js';
 const WORKER = new URL('./worker.js', import.meta.url);
 
 export interface ExtractPoolOptions {
-  /** Worker threads (documents read at once). */
+  /** Worker threads of the general lane (documents read at once). */
   size: number;
+  /** Worker threads of the OCR lane (documents OCR'd at once, one engine each; default 1), started when the first document needs OCR. */
+  ocrJobs?: number | undefined;
+  /** WebAssembly threads of each OCR engine (default 1; see ocr/engine.ts `setEngineThreads`). */
+  ocrThreads?: number | undefined;
   timeoutSeconds: number;
   maxMemoryMb: number;
   maxSizeMb: number;
@@ -50,10 +55,18 @@ export interface DocumentNames {
 export interface ExtractPool {
   /** Extracts a file (its path) or bytes (standard input). Never rejects for a bad document. */
   extract(input: string | Uint8Array, names: DocumentNames): Promise<Extracted>;
+  /** Size of the OCR lane: 0 while no document has needed OCR, then `ocrJobs` (each of its workers loads at most one engine). */
+  ocrWorkers(): number;
   close(): Promise<void>;
 }
 
-/** A warm pool of isolated extraction workers (src/batch/pool.ts). */
+/**
+ * A warm pool of isolated extraction workers (src/batch/pool.ts) in two
+ * lanes (src/batch/lanes.ts): `size` general workers, and `ocrJobs` OCR
+ * workers started when the first document needs OCR. A document that needs
+ * OCR is read again from the start in the OCR lane (its text pages cost
+ * milliseconds; its OCR'd pages seconds).
+ */
 export function createExtractPool(o: ExtractPoolOptions): ExtractPool {
   const options: ExtractOptions = {
     provenance: o.provenance,
@@ -63,28 +76,48 @@ export function createExtractPool(o: ExtractPoolOptions): ExtractPool {
     ...(o.corrections?.length ? { corrections: o.corrections } : {}),
   };
   const faults = new WeakMap<Report, string>();
-  const pool = new WorkerPool<ExtractJob, Report>({
-    script: WORKER,
-    size: Math.max(1, o.size),
-    timeoutMs: o.timeoutSeconds * 1000,
-    ...(o.ocrPageSeconds ? { ocrPageTimeoutMs: o.ocrPageSeconds * 1000 } : {}),
-    maxMemoryMb: o.maxMemoryMb,
-    onFault: (job, reason) => {
-      const report = failedReport(job.options.fileName ?? 'input', reason, null, job.options.sourcePath);
-      faults.set(report, reason);
-      return report;
-    },
-  });
+  const ocrThreads = Math.max(1, Math.floor(o.ocrThreads ?? 1));
+  const lane = (size: number, ocrLane: boolean) =>
+    new WorkerPool<ExtractJob, Report | OcrNeeded>({
+      script: WORKER,
+      size: Math.max(1, size),
+      timeoutMs: o.timeoutSeconds * 1000,
+      ...(o.ocrPageSeconds ? { ocrPageTimeoutMs: o.ocrPageSeconds * 1000 } : {}),
+      maxMemoryMb: o.maxMemoryMb,
+      workerData: ocrLane ? { ocrLane, ocrThreads } : { ocrLane },
+      onFault: (job, reason) => {
+        const report = failedReport(job.options.fileName ?? 'input', reason, null, job.options.sourcePath);
+        faults.set(report, reason);
+        return report;
+      },
+    });
+  const general = lane(o.size, false);
+  let ocr: WorkerPool<ExtractJob, Report | OcrNeeded> | undefined;
+  let ocrWorkers = 0;
+  const ocrLane = () => {
+    if (!ocr) {
+      ocrWorkers = Math.max(1, o.ocrJobs ?? 1);
+      ocr = lane(ocrWorkers, true);
+    }
+    return ocr;
+  };
   return {
     async extract(input, names) {
-      const report = await pool.run({ input, options: { ...options, ...names } });
+      const job = { input, options: { ...options, ...names } };
+      let result = await general.run(job);
+      if (isOcrNeeded(result)) result = await ocrLane().run(job);
+      // An OCR-lane worker loads engines freely, so it never answers OCR_NEEDED.
+      const report = result as Report;
       const fault = faults.get(report);
       if (fault === undefined) return { report };
       // A document whose worker died is reported with its file's real sha256, computed here.
       report.source.sha256 = typeof input === 'string' ? ((await fileSha256(input)) ?? null) : sha256(input);
       return { report, fault };
     },
-    close: () => pool.close(),
+    ocrWorkers: () => ocrWorkers,
+    close: async () => {
+      await Promise.all([general.close(), ocr?.close()]);
+    },
   };
 }
 

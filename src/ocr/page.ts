@@ -79,13 +79,14 @@ function flip(b: TextBox, img: GreyImage): TextBox {
   return { x0: img.width - b.x1, y0: img.height - b.y1, x1: img.width - b.x0, y1: img.height - b.y0 };
 }
 
-/** Phase timings on stderr when GONGKAI_OCR_TIMING is set (for bench/ocr.mjs and tuning). */
+/** Phase timings (wall and process CPU) on stderr when GONGKAI_OCR_TIMING is set (for bench/ocr.mjs and tuning). */
 function stopwatch(): (phase: string) => void {
   if (!process.env.GONGKAI_OCR_TIMING) return () => undefined;
-  let t = performance.now();
+  let t = performance.now(), cpu = process.cpuUsage();
   return (phase) => {
-    const now = performance.now();
-    process.stderr.write(`ocr ${phase}: ${Math.round(now - t)} ms\n`);
+    const now = performance.now(), used = process.cpuUsage(cpu);
+    process.stderr.write(`ocr ${phase}: ${Math.round(now - t)} ms (CPU ${Math.round((used.user + used.system) / 1000)} ms)\n`);
     t = now;
+    cpu = process.cpuUsage();
   };
 }
