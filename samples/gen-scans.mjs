@@ -6,6 +6,8 @@
 //   - <id>.table3.jpg      the table 三 page alone, made the same way (the stamp below the table)
 //   - <id>.mixed.pdf       the digital PDF with its table 三 page replaced by that
 //                          scanned JPEG (pdf-lib), the other pages' text layer kept
+//   - <id>.long.jpg        the whole report as one long image, every page one under
+//                          the other (as a web page is saved), grey 150 dpi
 //   - <id>.table3-stamped.jpg  the table 三 page with the stamp printed over the table's
 //                          last rows (its ring across digits and borders, its star over a
 //                          blank cell): opaque, so what it covers is lost — those cells must
@@ -90,12 +92,13 @@ export async function makeScans({ skipped = [], tmp }) {
     return out;
   });
 
-  const tif = `${SOURCE}.scan.tif`, jpg = `${SOURCE}.table3.jpg`, mixed = `${SOURCE}.mixed.pdf`, stamped = `${SOURCE}.table3-stamped.jpg`;
+  const tif = `${SOURCE}.scan.tif`, jpg = `${SOURCE}.table3.jpg`, mixed = `${SOURCE}.mixed.pdf`, stamped = `${SOURCE}.table3-stamped.jpg`, long = `${SOURCE}.long.jpg`;
   run('convert', [...inked, '-compress', 'JPEG', '-quality', '60', path.join(OUT, tif)]);
   run('convert', [scanned[TABLE3_PAGE - 1], '-quality', '80', path.join(OUT, jpg)]);
   const overTable = path.join(work, 'stamped.png');
   scanPage(path.join(work, pngs[TABLE3_PAGE - 1]), overTable, STAMP_OVER_TABLE);
   run('convert', [overTable, '-quality', '80', path.join(OUT, stamped)]);
+  run('convert', [...pngs.map((f) => path.join(work, f)), '-append', '-quality', '80', path.join(OUT, long)]);
 
   const doc = await PDFDocument.load(fs.readFileSync(src));
   const { width, height } = doc.getPage(TABLE3_PAGE - 1).getSize();
@@ -115,8 +118,10 @@ export async function makeScans({ skipped = [], tmp }) {
     { file: jpg, kind: 'JPEG of the table 三 page alone (image input)', definition, pages: 1, expect: { status: 'failed', parts: ['applications'] } },
     // An opaque stamp over table digits: each cell right or null with a warning, never wrong.
     { file: stamped, kind: 'JPEG of the table 三 page, a stamp over the table (image input)', definition, pages: 1, expect: { status: 'failed', parts: ['applications'] } },
+    // A whole report in one tall image: detection reads it in A4-shaped tiles (src/ocr/detect.ts).
+    { file: long, kind: 'the whole report as one long JPEG (image input)', definition, pages: 1, expect: { status: 'complete', parts: ['activeDisclosure', 'applications', 'reviewLitigation'] } },
   ];
   fs.writeFileSync(path.join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
   fs.rmSync(work, { recursive: true, force: true });
-  for (const f of [mixed, tif, jpg, stamped]) console.log(`wrote scans/${f} (${fs.statSync(path.join(OUT, f)).size} bytes)`);
+  for (const f of [mixed, tif, jpg, stamped, long]) console.log(`wrote scans/${f} (${fs.statSync(path.join(OUT, f)).size} bytes)`);
 }

@@ -22,8 +22,53 @@ const MIN_AREA = 6;
 const MEAN = [0.485, 0.456, 0.406];
 const STD = [0.229, 0.224, 0.225];
 
-/** PaddleOCR detection on a grey page image: one tight box per text run (never merged per row), in the image's pixels, top-left origin; the input is capped in size before the model runs. */
+/**
+ * A page image this much taller than wide (a whole report saved as one long
+ * image, as web pages are) is detected in tiles: shrunk whole to MAX_SIDE,
+ * its text would be a few pixels high.
+ */
+const TALL = 2;
+/** Tiles have A4's proportions, so their text is detected at an A4 page's scale. */
+const TILE_ASPECT = Math.SQRT2;
+/** Consecutive tiles overlap by this share of a tile: more than any text line is high. */
+const TILE_OVERLAP = 0.1;
+
+/**
+ * PaddleOCR detection on a grey page image: one tight box per text run (never
+ * merged per row), in the image's pixels, top-left origin. The model's input
+ * is capped at MAX_SIDE; a tall image (height > TALL × width) is read in
+ * overlapping A4-shaped tiles at that scale instead, a box cut by a tile's
+ * edge kept from the tile that holds it whole.
+ */
 export async function detectText(engine: OcrEngine, img: GreyImage): Promise<TextBox[]> {
+  if (img.height <= TALL * img.width) return detectWhole(engine, img);
+  const tileH = Math.round(img.width * TILE_ASPECT);
+  const step = Math.round(tileH * (1 - TILE_OVERLAP));
+  const boxes: TextBox[] = [];
+  for (let top = 0; ; top += step) {
+    const h = Math.min(tileH, img.height - top);
+    const last = top + h >= img.height;
+    const tile: GreyImage = { width: img.width, height: h, data: img.data.subarray(top * img.width, (top + h) * img.width) };
+    for (const b of await detectWhole(engine, tile)) {
+      // Cut by an inner edge: the neighbouring tile holds it whole.
+      if ((top > 0 && b.y0 <= 1) || (!last && b.y1 >= h - 1)) continue;
+      const box = { x0: b.x0, y0: b.y0 + top, x1: b.x1, y1: b.y1 + top };
+      if (!boxes.some((k) => sameBox(k, box))) boxes.push(box);
+    }
+    if (last) break;
+  }
+  return boxes;
+}
+
+/** Two detections of one text run (in the overlap of two tiles). */
+function sameBox(a: TextBox, b: TextBox): boolean {
+  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0), h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  if (w <= 0 || h <= 0) return false;
+  const area = (r: TextBox) => (r.x1 - r.x0) * (r.y1 - r.y0);
+  return (w * h) / Math.min(area(a), area(b)) > 0.5;
+}
+
+async function detectWhole(engine: OcrEngine, img: GreyImage): Promise<TextBox[]> {
   const s = Math.min(1, MAX_SIDE / Math.max(img.width, img.height));
   const W = Math.max(32, Math.round((img.width * s) / 32) * 32);
   const H = Math.max(32, Math.round((img.height * s) / 32) * 32);

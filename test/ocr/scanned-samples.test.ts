@@ -44,7 +44,7 @@ function leaves(o: Record<string, unknown>, prefix = '', out: Record<string, unk
 const definitionOf = (e: Entry) => JSON.parse(readFileSync(join(ROOT, e.definition), 'utf8')) as Record<string, Record<string, unknown>>;
 
 it('has the three kinds of scan issue 8 asks for', () => {
-  expect(manifest.map((e) => e.file.replace(/^.*?\./, ''))).toEqual(['mixed.pdf', 'scan.tif', 'table3.jpg', 'table3-stamped.jpg']);
+  expect(manifest.map((e) => e.file.replace(/^.*?\./, ''))).toEqual(['mixed.pdf', 'scan.tif', 'table3.jpg', 'table3-stamped.jpg', 'long.jpg']);
 });
 
 it('reads the digital PDF with a scanned table page complete, every table cell right', async () => {
@@ -63,6 +63,19 @@ it('reads the multi-page TIFF (every page scanned, the seal over signature and d
   const r = await extract(join(DIR, e.file), {});
   expect(r.source.format).toBe('image');
   expect(r.source.pages).toBe(e.pages);
+  const def = definitionOf(e);
+  const cells = differences(def, r as unknown as Record<string, unknown>)
+    .filter((d) => e.expect.parts.some((p) => d.startsWith(`${p}.`)) && !/^\w+\.heading:/.test(d));
+  expect(cells).toEqual([]);
+  expect(r.meta.publishedAt).toBe(def['meta']!['publishedAt']);
+  expect(r.status).toBe(e.expect.status);
+}, OCR_TIMEOUT_MS);
+
+it('reads a whole report saved as one long JPEG (tiled detection) complete, every table cell and the date right', async () => {
+  const e = entry('.long.jpg');
+  const r = await extract(join(DIR, e.file), {});
+  expect(r.source.format).toBe('image');
+  expect(r.source.pages).toBe(1);
   const def = definitionOf(e);
   const cells = differences(def, r as unknown as Record<string, unknown>)
     .filter((d) => e.expect.parts.some((p) => d.startsWith(`${p}.`)) && !/^\w+\.heading:/.test(d));
