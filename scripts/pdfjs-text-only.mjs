@@ -7,6 +7,9 @@
 //   - glyph outlines (`buildFontPaths`, built because gongkai opens documents
 //     with `disableFontFace`) are not built;
 //   - Type 3 glyph programs (`loadType3Data`) are not compiled;
+//   - fonts are parsed (widths, encodings, ToUnicode, FontMatrix, the repairs
+//     whose errors make pdf.js fall back to a standard font) but not written
+//     out again as CFF or OpenType files, which only drawing reads;
 //   - the in-thread message port (`LoopbackPort`) hands messages over instead
 //     of `structuredClone`-ing each one; the two senders that reuse what they
 //     sent (operator-list chunks, text-content chunks) hand over fresh arrays
@@ -60,6 +63,34 @@ export const EDITS = [
     why: 'Type 3 glyph programs are compiled for drawing only',
     find: '          await translated.loadType3Data(this, resources, task);\n',
     replace: '          // gongkai text-only: Type 3 glyph programs are not compiled\n',
+  },
+  {
+    id: 'no-cff-output',
+    file: 'pdf.worker.mjs',
+    why: 'a CFF font is compiled again (into a plain array, byte by byte) only to be drawn; its parse, which gives widths, charset, encoding and FontMatrix, stays',
+    find: '    try {\n      this.data = compiler.compile();\n    } catch {\n      warn("Failed to compile font " + properties.loadedName);\n      this.data = file;\n    }\n',
+    replace: '    this.data = undefined; // gongkai text-only: the compiled font is for drawing only\n',
+  },
+  {
+    id: 'no-type1-output',
+    file: 'pdf.worker.mjs',
+    why: 'a Type 1 font is rewrapped and compiled as CFF only to be drawn; its parse (widths, encoding, seac accents) stays',
+    find: '    this.data = this.wrap(name, type2Charstrings, this.charstrings, subrs, properties);\n',
+    replace: '    this.data = undefined; // gongkai text-only: the rewrapped font is for drawing only\n',
+  },
+  {
+    id: 'no-opentype-output',
+    file: 'pdf.worker.mjs',
+    why: 'Type 1 and CFF fonts are wrapped in a new OpenType file only to be drawn; what convert() sets before that (ToUnicode from the built-in encoding, the char-to-glyph map, seac accents) stays',
+    find: '    const unitsPerEm = properties.fontMatrix ? 1 / Math.max(',
+    replace: '    return undefined; // gongkai text-only: the OpenType file is for drawing only\n    const unitsPerEm = properties.fontMatrix ? 1 / Math.max(',
+  },
+  {
+    id: 'no-truetype-output',
+    file: 'pdf.worker.mjs',
+    why: 'a repaired TrueType font is written out again only to be drawn; the repairs before it, whose errors make pdf.js fall back to a standard font, all still run',
+    find: '    const builder = new OpenTypeFileBuilder(header.version);\n    for (const tableTag in tables) {\n      builder.addTable(tableTag, tables[tableTag].data);\n    }\n    return builder.toArray();\n',
+    replace: '    return undefined; // gongkai text-only: the repaired font file is for drawing only\n',
   },
   {
     id: 'fresh-operator-arrays',
