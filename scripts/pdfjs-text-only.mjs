@@ -15,7 +15,8 @@
 //     sent (operator-list chunks, text-content chunks) hand over fresh arrays
 //     instead, or the receiver would see them emptied;
 //   - Flate and Brotli streams are inflated synchronously (no
-//     `DecompressionStream` attempted, thrown and caught per stream);
+//     `DecompressionStream` attempted, thrown and caught per stream); a Flate
+//     stream by Node's zlib when it is valid deflate, else by pdf.js's decoder;
 //   - the copy finds its worker half under its own global name, so the
 //     original pdf.js (kept for loads that render) and the copy never mix;
 //   - `render()` throws: a text-only load cannot draw glyphs;
@@ -121,6 +122,37 @@ export const EDITS = [
     why: 'no DecompressionStream attempt per stream',
     find: 'class FlateStream extends DecodeStream {\n  #isAsync = true;\n',
     replace: 'class FlateStream extends DecodeStream {\n  #isAsync = false; // gongkai text-only\n',
+  },
+  {
+    id: 'native-inflate',
+    file: 'pdf.worker.mjs',
+    why: "a Flate stream is inflated whole by Node's zlib (C) when it decodes cleanly; zlib refuses what is not valid deflate (truncated, bad codes, over 256 MB), and then pdf.js's own decoder reads it from the same byte, as before",
+    find: '  #endsStreamOnError(err) {\n    info(err);\n    this.eof = true;\n  }\n  readBlock() {\n',
+    replace: [
+      '  #endsStreamOnError(err) {',
+      '    info(err);',
+      '    this.eof = true;',
+      '  }',
+      '  readBlock() {',
+      '    if (this.gongkaiInflated === undefined) { // gongkai text-only',
+      '      this.gongkaiInflated = false;',
+      '      const zlib = this.codeSize === 0 ? globalThis.process?.getBuiltinModule?.("zlib") : null;',
+      '      if (zlib) {',
+      '        const rest = this.stream.getBytes();',
+      '        try {',
+      '          const out = zlib.inflateRawSync(rest, { maxOutputLength: 256 << 20 });',
+      '          this.buffer = new Uint8Array(out.buffer, out.byteOffset, out.length);',
+      '          this.bufferLength = out.length;',
+      '          this.eof = true;',
+      '          this.gongkaiInflated = true;',
+      '          return;',
+      '        } catch {',
+      '          this.stream = new Stream(rest, 0, rest.length, this.dict);',
+      '        }',
+      '      }',
+      '    }',
+      '',
+    ].join('\n'),
   },
   {
     id: 'no-message-clone',

@@ -4,12 +4,14 @@
  * use, and an upgrade of pdfjs-dist that moves the edited code fails loudly.
  */
 import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build, deriveTextOnly, EDITS, FILES, OUT_DIR, PDFJS_VERSION } from '../../../scripts/pdfjs-text-only.mjs';
 import { textOnlyPdfjsStatus } from '../../../src/readers/pdf/pdfjs-text-only.js';
 import { readPrimitives } from '../../../src/readers/pdf/index.js';
+import { pdfOf } from '../../helpers/pdf.js';
 
 const require = createRequire(import.meta.url);
 const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
@@ -70,5 +72,45 @@ describe('the build\'s text-only copy', () => {
     } finally {
       delete process.env.GONGKAI_FULL_PDFJS;
     }
+  });
+});
+
+describe('Flate streams in the text-only copy (edit native-inflate)', () => {
+  const lines = Array.from({ length: 40 }, (_, i) => `BT /F1 10 Tf 72 ${800 - i * 18} Td (Line ${i} of the flate test: 1${i}0 items) Tj ET`).join('\n');
+  const deflated = deflateSync(Buffer.from(lines, 'latin1'));
+  /** A one-page PDF whose content stream is `data` under /FlateDecode. */
+  const pdfWith = (data: Buffer): Uint8Array =>
+    new Uint8Array(
+      pdfOf([
+        '<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+        '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+        `<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n${data.toString('latin1')}\nendstream`,
+      ]),
+    );
+  const textOf = async (bytes: Uint8Array, full: boolean): Promise<string> => {
+    if (full) process.env.GONGKAI_FULL_PDFJS = '1';
+    try {
+      const p = await readPrimitives(bytes).catch((e: Error) => ({ error: e.message }));
+      return JSON.stringify(p);
+    } finally {
+      delete process.env.GONGKAI_FULL_PDFJS;
+    }
+  };
+  const flip = (b: Buffer, at: number) => Buffer.concat([b.subarray(0, at), Buffer.from([b[at]! ^ 0xff]), b.subarray(at + 1)]);
+
+  it.each([
+    ['valid', deflated],
+    ['without its checksum', deflated.subarray(0, deflated.length - 4)],
+    ['with a wrong checksum', flip(deflated, deflated.length - 1)],
+    ['with bytes after the end', Buffer.concat([deflated, Buffer.from('\r\n\r\njunk')])],
+    ['cut short', deflated.subarray(0, Math.floor(deflated.length / 2))],
+    ['damaged in the middle', flip(deflated, Math.floor(deflated.length / 2))],
+  ])('read the same as the original pdf.js when %s', async (_name, data) => {
+    const bytes = pdfWith(data);
+    const textOnly = await textOf(bytes, false);
+    expect(textOnly).toBe(await textOf(bytes, true));
+    if (_name === 'valid' || _name.startsWith('with')) expect(textOnly).toContain('Line 39 of the flate test: 1390 items');
   });
 });
