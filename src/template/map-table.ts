@@ -14,7 +14,7 @@
  */
 import type { BBox, Cell, Table } from '../model/document.js';
 import { denseGrid, distinctCells } from '../model/grid.js';
-import { coverage, labelParts, similarity } from '../text/labels.js';
+import { coverage, labelParts, similarity, type LabelParts } from '../text/labels.js';
 import { looksNumeric, parseCellValue, unitInHeader } from './cell-value.js';
 import { isHeaderWord, mapColumns, type ColumnMap, type GridRow } from './map-columns.js';
 import type { CompiledTable, Form, LeafRow, TableVariant } from './load.js';
@@ -81,6 +81,10 @@ interface Candidate {
   ordered: Cell[];
   numeric: number;
   index: number;
+  /** `leafLabel`, `fullLabel` and `groupText` split once (text/labels.ts), for every template row they are scored against. */
+  leafParts: LabelParts;
+  fullCore: string;
+  groupCore: string;
 }
 
 export function mapTables(tables: Table[], template: CompiledTable, defaultForms: Record<string, Form>): MappedTable {
@@ -192,14 +196,20 @@ function candidateOf(row: GridRow, map: ColumnMap | undefined, index: number): C
   // A row with neither label nor number is kept only where a header gave it data cells: the one
   // unlabelled row of table 四 is all blank when every count is zero.
   if (!labels.length && !numeric && !values.size) return undefined;
+  const leafLabel = labels[labels.length - 1] ?? '';
+  const groupText = labels.slice(0, -1).join('');
+  const fullLabel = labels.join('');
   return {
-    leafLabel: labels[labels.length - 1] ?? '',
-    groupText: labels.slice(0, -1).join(''),
-    fullLabel: labels.join(''),
+    leafLabel,
+    groupText,
+    fullLabel,
     values,
     ordered,
     numeric,
     index,
+    leafParts: labelParts(leafLabel),
+    fullCore: labelParts(fullLabel).core,
+    groupCore: groupText ? labelParts(groupText).core : '',
   };
 }
 
@@ -215,24 +225,46 @@ function pairGain(row: Candidate, leaf: LeafRow): Gain {
     // The first row under the header, preferring one with numbers over a blank one.
     return { gain: (row.numeric ? 1 : 0.5) - 0.001 * row.index, positional: false };
   }
-  const rowLeaf = labelParts(row.leafLabel);
-  const rowFull = labelParts(row.fullLabel).core;
-  let s = 0;
-  for (const spelling of leaf.spellings) {
-    const core = labelParts(spelling).core;
-    s = Math.max(s, similarity(rowLeaf.core, core), 0.9 * coverage(core, rowFull));
-  }
+  const rowLeaf = row.leafParts;
+  let s = labelMatch(leaf, rowLeaf.core, row.fullCore);
   if (s < ROW_MATCH) return row.numeric ? { gain: POSITIONAL_GAIN, positional: true } : { gain: -1, positional: false };
 
   const leafOrdinal = labelParts(leaf.spellings[0]!).ordinal;
   if (rowLeaf.ordinal && leafOrdinal) s += rowLeaf.ordinal === leafOrdinal ? 0.15 : -0.3;
   const group = leaf.groups[leaf.groups.length - 1];
   if (group && row.groupText) {
-    const groupCore = labelParts(row.groupText).core;
-    if (group.some((g) => coverage(labelParts(g).core, groupCore) >= 0.7)) s += 0.1;
+    if (group.some((g) => coverage(labelParts(g).core, row.groupCore) >= 0.7)) s += 0.1;
   }
   return { gain: Math.max(s, POSITIONAL_GAIN * 2), positional: false };
 }
+
+/**
+ * How well a printed row label matches a template row: the best, over the
+ * row's spellings, of the leaf label's similarity and 0.9 × the spelling's
+ * coverage of the whole printed label (group labels included). The same
+ * printed labels come back in report after report (every edition is tried
+ * on every table), so the score is kept per template row, by the two
+ * printed cores, across documents — bounded like the label-parts cache.
+ */
+function labelMatch(leaf: LeafRow, leafCore: string, fullCore: string): number {
+  let memo = matchMemo.get(leaf);
+  if (!memo) matchMemo.set(leaf, (memo = new Map()));
+  const key = `${leafCore}\u0000${fullCore}`;
+  let s = memo.get(key);
+  if (s === undefined) {
+    s = 0;
+    for (const spelling of leaf.spellings) {
+      const core = labelParts(spelling).core;
+      s = Math.max(s, similarity(leafCore, core), 0.9 * coverage(core, fullCore));
+    }
+    if (memo.size >= MATCH_MEMO_LIMIT) memo.clear();
+    memo.set(key, s);
+  }
+  return s;
+}
+
+const matchMemo = new WeakMap<LeafRow, Map<string, number>>();
+const MATCH_MEMO_LIMIT = 2_000;
 
 /** Order-preserving alignment of candidate rows with template rows, maximising the summed gain. */
 function align(rows: Candidate[], leaves: LeafRow[], cache: Map<LeafRow, Gain[]>) {

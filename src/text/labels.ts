@@ -124,10 +124,25 @@ export function coverage(needle: string, haystack: string): number {
   return lcs(needle, haystack) / needle.length;
 }
 
-/** Similarity of a printed label to one of a template label's spellings, on their cores. */
+/**
+ * Similarity of a printed label to one of a template label's spellings, on
+ * their cores. Template spellings are compiled once and the same printed
+ * labels come back in every report, so scores are kept per spellings list
+ * (by identity) and printed text, bounded like the parts cache.
+ */
 export function labelScore(printed: string, spellings: readonly string[]): number {
-  const p = labelParts(printed).core;
-  let best = 0;
-  for (const s of spellings) best = Math.max(best, similarity(p, labelParts(s).core));
+  let memo = scoreMemo.get(spellings);
+  if (!memo) scoreMemo.set(spellings, (memo = new Map()));
+  let best = memo.get(printed);
+  if (best === undefined) {
+    const p = labelParts(printed).core;
+    best = 0;
+    for (const s of spellings) best = Math.max(best, similarity(p, labelParts(s).core));
+    if (memo.size >= SCORE_MEMO_LIMIT) memo.clear();
+    memo.set(printed, best);
+  }
   return best;
 }
+
+const scoreMemo = new WeakMap<readonly string[], Map<string, number>>();
+const SCORE_MEMO_LIMIT = 5_000;
