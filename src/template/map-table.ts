@@ -85,6 +85,8 @@ interface Candidate {
   leafParts: LabelParts;
   fullCore: string;
   groupCore: string;
+  /** The key of `labelMatch`'s memo for this row, built once (a string hashes once, however often it is looked up). */
+  matchKey: string;
 }
 
 export function mapTables(tables: Table[], template: CompiledTable, defaultForms: Record<string, Form>): MappedTable {
@@ -199,6 +201,8 @@ function candidateOf(row: GridRow, map: ColumnMap | undefined, index: number): C
   const leafLabel = labels[labels.length - 1] ?? '';
   const groupText = labels.slice(0, -1).join('');
   const fullLabel = labels.join('');
+  const leafParts = labelParts(leafLabel);
+  const fullCore = labelParts(fullLabel).core;
   return {
     leafLabel,
     groupText,
@@ -207,9 +211,10 @@ function candidateOf(row: GridRow, map: ColumnMap | undefined, index: number): C
     ordered,
     numeric,
     index,
-    leafParts: labelParts(leafLabel),
-    fullCore: labelParts(fullLabel).core,
+    leafParts,
+    fullCore,
     groupCore: groupText ? labelParts(groupText).core : '',
+    matchKey: `${leafParts.core}\u0000${fullCore}`,
   };
 }
 
@@ -226,7 +231,7 @@ function pairGain(row: Candidate, leaf: LeafRow): Gain {
     return { gain: (row.numeric ? 1 : 0.5) - 0.001 * row.index, positional: false };
   }
   const rowLeaf = row.leafParts;
-  let s = labelMatch(leaf, rowLeaf.core, row.fullCore);
+  let s = labelMatch(leaf, row);
   if (s < ROW_MATCH) return row.numeric ? { gain: POSITIONAL_GAIN, positional: true } : { gain: -1, positional: false };
 
   const leafOrdinal = labelParts(leaf.spellings[0]!).ordinal;
@@ -246,19 +251,18 @@ function pairGain(row: Candidate, leaf: LeafRow): Gain {
  * on every table), so the score is kept per template row, by the two
  * printed cores, across documents — bounded like the label-parts cache.
  */
-function labelMatch(leaf: LeafRow, leafCore: string, fullCore: string): number {
+function labelMatch(leaf: LeafRow, row: Candidate): number {
   let memo = matchMemo.get(leaf);
   if (!memo) matchMemo.set(leaf, (memo = new Map()));
-  const key = `${leafCore}\u0000${fullCore}`;
-  let s = memo.get(key);
+  let s = memo.get(row.matchKey);
   if (s === undefined) {
     s = 0;
     for (const spelling of leaf.spellings) {
       const core = labelParts(spelling).core;
-      s = Math.max(s, similarity(leafCore, core), 0.9 * coverage(core, fullCore));
+      s = Math.max(s, similarity(row.leafParts.core, core), 0.9 * coverage(core, row.fullCore));
     }
     if (memo.size >= MATCH_MEMO_LIMIT) memo.clear();
-    memo.set(key, s);
+    memo.set(row.matchKey, s);
   }
   return s;
 }

@@ -18,8 +18,8 @@ export const UNDECODABLE_TEXT_LAYER =
 /** Why a text layer is not read: no text at all, or text whose characters cannot be decoded. */
 export type TextLayerProblem = 'no text' | 'undecodable';
 
-const IDEOGRAPH = /[\u3400-\u4DBF\u4E00-\u9FFF]/u;
-const GARBAGE = /[\u0000-\u001F\u007F-\u009F\uE000-\uF8FF\uFFFD]/u;
+export const IDEOGRAPH = /[\u3400-\u4DBF\u4E00-\u9FFF]/u;
+export const GARBAGE = /[\u0000-\u001F\u007F-\u009F\uE000-\uF8FF\uFFFD]/u;
 /**
  * Characters that make up a large share of any Chinese prose (the, one,
  * person, and) and of every disclosure report (政府信息公开 …). Ideographs
@@ -37,7 +37,7 @@ const MIN_IDEOGRAPHS = 20;
 const MIN_CHARS = 20;
 
 /** ASCII punctuation: where subset glyph codes land (`!"#$%&'`) when read as WinAnsi. */
-const ASCII_PUNCT = /[!-/:-@[-`{-~]/u;
+export const ASCII_PUNCT = /[!-/:-@[-`{-~]/u;
 
 export interface TextLayerStats {
   chars: number;
@@ -52,18 +52,42 @@ export function textLayerStats(pages: readonly PagePrimitives[]): TextLayerStats
   const s: TextLayerStats = { chars: 0, ideographs: 0, garbage: 0, common: 0, punctuation: 0 };
   for (const p of pages) {
     for (const it of p.items) {
+      // Code points compared with the ranges of IDEOGRAPH, GARBAGE and ASCII_PUNCT (a test
+      // holds them equal to the expressions): this runs on every character of every document.
       for (const ch of it.text) {
-        if (/\s/.test(ch)) continue;
+        const cp = ch.codePointAt(0)!;
+        if (isJsWhitespace(cp)) continue;
         s.chars++;
-        if (IDEOGRAPH.test(ch)) {
+        if (isIdeograph(cp)) {
           s.ideographs++;
           if (COMMON.has(ch)) s.common++;
-        } else if (GARBAGE.test(ch)) s.garbage++;
-        else if (ASCII_PUNCT.test(ch)) s.punctuation++;
+        } else if (isGarbage(cp)) s.garbage++;
+        else if (isAsciiPunctuation(cp)) s.punctuation++;
       }
     }
   }
   return s;
+}
+
+/** What `/\s/` matches: ECMAScript WhiteSpace and LineTerminator (one code point). */
+export function isJsWhitespace(cp: number): boolean {
+  if (cp < 0x80) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d);
+  return cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0xfeff;
+}
+
+/** IDEOGRAPH's ranges. */
+export function isIdeograph(cp: number): boolean {
+  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf);
+}
+
+/** GARBAGE's ranges. */
+export function isGarbage(cp: number): boolean {
+  return cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0xe000 && cp <= 0xf8ff) || cp === 0xfffd;
+}
+
+/** ASCII_PUNCT's ranges. */
+export function isAsciiPunctuation(cp: number): boolean {
+  return (cp >= 0x21 && cp <= 0x2f) || (cp >= 0x3a && cp <= 0x40) || (cp >= 0x5b && cp <= 0x60) || (cp >= 0x7b && cp <= 0x7e);
 }
 
 export function hasUsableText(s: TextLayerStats): boolean {

@@ -33,13 +33,17 @@ export function newTextState(): TextState {
   };
 }
 
-/** Tracks the text state; records the boxes of runs shown in a fill+stroke mode. */
 function toMatrix(args: unknown): Matrix {
   const a = args as ArrayLike<number> | null;
   if (!a || a.length < 6) return IDENTITY;
   return [a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!];
 }
 
+/**
+ * Tracks the text state through one operator, in place (`ts` is changed and
+ * returned: the walker copies the state at every save, so a saved state is
+ * never changed); records the boxes of runs shown in a fill+stroke mode.
+ */
 export function textOp(
   fn: number,
   args: unknown[] | null,
@@ -50,41 +54,57 @@ export function textOp(
 ): TextState {
   switch (fn) {
     case OP.beginText:
-      return { ...ts, tm: IDENTITY, tlm: IDENTITY };
+      ts.tm = IDENTITY;
+      ts.tlm = IDENTITY;
+      break;
     case OP.setCharSpacing:
-      return { ...ts, charSpacing: Number(args?.[0]) || 0 };
+      ts.charSpacing = Number(args?.[0]) || 0;
+      break;
     case OP.setWordSpacing:
-      return { ...ts, wordSpacing: Number(args?.[0]) || 0 };
+      ts.wordSpacing = Number(args?.[0]) || 0;
+      break;
     case OP.setHScale:
-      return { ...ts, hScale: (Number(args?.[0]) || 100) / 100 };
+      ts.hScale = (Number(args?.[0]) || 100) / 100;
+      break;
     case OP.setLeading:
-      return { ...ts, leading: Number(args?.[0]) || 0 };
+      ts.leading = Number(args?.[0]) || 0;
+      break;
     case OP.setFont:
-      return { ...ts, fontSize: Number(args?.[1]) || 0 };
+      ts.fontSize = Number(args?.[1]) || 0;
+      break;
     case OP.setTextRenderingMode:
-      return { ...ts, renderMode: Number(args?.[0]) || 0 };
+      ts.renderMode = Number(args?.[0]) || 0;
+      break;
     case OP.setTextRise:
-      return { ...ts, rise: Number(args?.[0]) || 0 };
+      ts.rise = Number(args?.[0]) || 0;
+      break;
     case OP.moveText:
     case OP.setLeadingMoveText: {
       const tx = Number(args?.[0]) || 0, ty = Number(args?.[1]) || 0;
       const tlm = multiply([1, 0, 0, 1, tx, ty], ts.tlm);
-      return { ...ts, tlm, tm: tlm, leading: fn === OP.setLeadingMoveText ? -ty : ts.leading };
+      ts.tlm = tlm;
+      ts.tm = tlm;
+      if (fn === OP.setLeadingMoveText) ts.leading = -ty;
+      break;
     }
     case OP.setTextMatrix: {
       const m = toMatrix(args?.[0] ?? args);
-      return { ...ts, tm: m, tlm: m };
+      ts.tm = m;
+      ts.tlm = m;
+      break;
     }
     case OP.nextLine: {
       const tlm = multiply([1, 0, 0, 1, 0, -ts.leading], ts.tlm);
-      return { ...ts, tlm, tm: tlm };
+      ts.tlm = tlm;
+      ts.tm = tlm;
+      break;
     }
     case OP.showText:
     case OP.showSpacedText:
-      return showText((args?.[0] ?? []) as Array<Glyph | number | null>, ts, ctm, viewport, boldRuns);
-    default:
-      return ts;
+      showText((args?.[0] ?? []) as Array<Glyph | number | null>, ts, ctm, viewport, boldRuns);
+      break;
   }
+  return ts;
 }
 
 function showText(
@@ -93,7 +113,7 @@ function showText(
   ctm: Matrix,
   viewport: Matrix,
   boldRuns: Box[],
-): TextState {
+): void {
   let advance = 0;
   for (const g of glyphs) {
     if (typeof g === 'number') advance -= (g / 1000) * ts.fontSize * ts.hScale;
@@ -111,5 +131,5 @@ function showText(
     ];
     boldRuns.push(boundsOf(pts));
   }
-  return { ...ts, tm: multiply([1, 0, 0, 1, advance, 0], ts.tm) };
+  ts.tm = multiply([1, 0, 0, 1, advance, 0], ts.tm);
 }
