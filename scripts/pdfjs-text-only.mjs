@@ -13,7 +13,8 @@
 //   - the in-thread message port (`LoopbackPort`) hands messages over instead
 //     of `structuredClone`-ing each one; the two senders that reuse what they
 //     sent (operator-list chunks, text-content chunks) hand over fresh arrays
-//     instead, or the receiver would see them emptied;
+//     instead, or the receiver would see them emptied; and no list of
+//     buffers to transfer is collected for them;
 //   - Flate and Brotli streams are inflated synchronously (no
 //     `DecompressionStream` attempted, thrown and caught per stream); a Flate
 //     stream by Node's zlib when it is valid deflate, else by pdf.js's decoder;
@@ -153,6 +154,13 @@ export const EDITS = [
       '    }',
       '',
     ].join('\n'),
+  },
+  {
+    id: 'no-transfer-list',
+    file: 'pdf.worker.mjs',
+    why: 'each operator-list chunk was scanned for buffers to transfer; with messages handed over (no-message-clone) nothing is transferred',
+    find: '  get _transfers() {\n    const transfers = [];\n',
+    replace: '  get _transfers() {\n    return null; // gongkai text-only: messages are handed over, nothing is transferred\n    const transfers = [];\n',
   },
   {
     id: 'no-message-clone',
