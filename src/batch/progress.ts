@@ -48,6 +48,7 @@ export function checkLines(report: Report): string[] {
   return report.checks.filter((c) => !c.passed).map((c) => `  ✗ ${describeCheck(rules, c, report)}`);
 }
 
+/** The reporter writing to `stream` (standard error) as described above: `tty` for a terminal, `verbose` for every document's lines off one, `quiet` for nothing but unreadable inputs. */
 export function makeReporter(stream: NodeJS.WriteStream, options: { verbose: boolean; tty: boolean; quiet?: boolean }): Reporter {
   if (options.quiet) options = { ...options, verbose: false, tty: false };
   let total = 0;

@@ -55,6 +55,12 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * Runs `gongkai extract` with parsed options: one document to standard
+ * output or a file, or a bulk run (batch/run.ts). Resolves to the exit code
+ * (cli/command.ts `EXIT`); throws `UsageError` for options that contradict
+ * each other, before any document is read.
+ */
 export async function runExtract(cmd: ExtractCommand): Promise<number> {
   const jobs = cmd.jobs ?? availableParallelism();
   if (cmd.inputs.filter((p) => p === STDIN).length > 1) throw new UsageError("'-' (standard input) can be given once");

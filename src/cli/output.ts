@@ -18,6 +18,12 @@ import { UsageError } from './command.js';
 export const DEFAULT_OUT = 'output';
 const FILE_FORMATS: readonly BatchFormat[] = ['json', 'ndjson', 'csv', 'xlsx'];
 
+/**
+ * Where the outputs of `inputCount` inputs go and in what format, by the
+ * rules above. Throws `UsageError` when `--out` and `--format` disagree or
+ * the target cannot hold the output (several JSON documents to one file or
+ * to standard output, a workbook to a terminal, a folder named like a file).
+ */
 export async function resolveOutput(
   out: string | undefined,
   format: BatchFormat | undefined,

@@ -86,3 +86,19 @@ export function rotateQuarter(img: GreyImage, turns: 1 | 3): GreyImage {
   if (img.stamp) out.stamp = turn(img.stamp);
   return out;
 }
+
+/**
+ * Grey levels (0 black – 255 white) below this are ink on a page read by OCR
+ * with its rulings erased: what the OCR steps count as printed (a lone
+ * dash's band, a piece of a box cut at a border).
+ */
+export const INK_BELOW = 160;
+
+/**
+ * The whole pixels a box covers in `img`: `b` in image pixels (top-left
+ * origin, fractional edges) → integer bounds clamped to the image, `x0 ≤ x <
+ * x1`, `y0 ≤ y < y1` (empty when the box lies outside).
+ */
+export function pixelBounds(img: GreyImage, b: { x0: number; y0: number; x1: number; y1: number }): { x0: number; y0: number; x1: number; y1: number } {
+  return { x0: Math.max(0, Math.floor(b.x0)), y0: Math.max(0, Math.floor(b.y0)), x1: Math.min(img.width, Math.ceil(b.x1)), y1: Math.min(img.height, Math.ceil(b.y1)) };
+}

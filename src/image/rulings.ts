@@ -34,20 +34,16 @@ export function findRulings(img: GreyImage, minLength: number): PixelSegment[] {
   const { width: w, height: h, data, stamp } = img;
   const dark = (i: number) => 255 - data[i]!;
   const hidden = stamp ? (i: number, j: number) => stamp[i] === 1 || stamp[j] === 1 : () => false;
+  /** Pixel `i` with its neighbour `next` pixels on (the line beside it; 0 on the image's last line). */
+  const kind = (i: number, next: number) => (dark(i) + (next ? dark(i + next) : 0) > INK_DARKNESS ? INK_PX : hidden(i, i + next) ? HIDDEN_PX : PAPER_PX);
   const out: PixelSegment[] = [];
   for (let y = 0; y < h; y++) {
     const next = y + 1 < h ? w : 0;
-    runs(w, (x) => {
-      const i = y * w + x;
-      return dark(i) + (next ? dark(i + next) : 0) > INK_DARKNESS ? INK_PX : hidden(i, i + next) ? HIDDEN_PX : PAPER_PX;
-    }, minLength, (a, b) => out.push({ x0: a, y0: y, x1: b, y1: y }));
+    runs(w, (x) => kind(y * w + x, next), minLength, (a, b) => out.push({ x0: a, y0: y, x1: b, y1: y }));
   }
   for (let x = 0; x < w; x++) {
     const next = x + 1 < w ? 1 : 0;
-    runs(h, (y) => {
-      const i = y * w + x;
-      return dark(i) + (next ? dark(i + next) : 0) > INK_DARKNESS ? INK_PX : hidden(i, i + next) ? HIDDEN_PX : PAPER_PX;
-    }, minLength, (a, b) => out.push({ x0: x, y0: a, x1: x, y1: b }));
+    runs(h, (y) => kind(y * w + x, next), minLength, (a, b) => out.push({ x0: x, y0: a, x1: x, y1: b }));
   }
   return out;
 }
@@ -122,8 +118,21 @@ export function isGlyphStroke(s: PixelSegment, words: readonly PixelSegment[], f
 
 /** Does the vertical run `s` meet a horizontal run at its top and at its bottom (a cell's corners)? */
 function isCellEdge(s: PixelSegment, runs: readonly PixelSegment[]): boolean {
-  const meets = (y: number) => runs.some((h) => h.y0 === h.y1 && Math.abs(h.y0 - y) <= MEET && h.x0 - MEET <= s.x0 && s.x0 <= h.x1 + MEET);
-  return meets(s.y0) && meets(s.y1);
+  return meetsRun(runs, true, s.y0, s.x0) && meetsRun(runs, true, s.y1, s.x0);
+}
+
+/**
+ * Is there a run in `runs`, horizontal (`horizontal`) or vertical, lying
+ * within `MEET` pixels of `across` (its y, or its x) and reaching `along`
+ * (an x, or a y) give or take `MEET`: the point where a perpendicular run
+ * ends on it.
+ */
+function meetsRun(runs: readonly PixelSegment[], horizontal: boolean, across: number, along: number): boolean {
+  return runs.some((o) =>
+    horizontal
+      ? o.y0 === o.y1 && Math.abs(o.y0 - across) <= MEET && along >= o.x0 - MEET && along <= o.x1 + MEET
+      : o.x0 === o.x1 && Math.abs(o.x0 - across) <= MEET && along >= o.y0 - MEET && along <= o.y1 + MEET,
+  );
 }
 
 /**
@@ -161,8 +170,8 @@ export function clipAtText(s: PixelSegment, words: readonly PixelSegment[], othe
   const horizontal = s.y0 === s.y1;
   let [a, b] = horizontal ? [s.x0, s.x1] : [s.y0, s.y1];
   const at = horizontal ? s.y0 : s.x0;
-  const meets = (end: number) =>
-    others.some((o) => (horizontal ? o.x0 === o.x1 && Math.abs(o.x0 - end) <= MEET && at >= o.y0 - MEET && at <= o.y1 + MEET : o.y0 === o.y1 && Math.abs(o.y0 - end) <= MEET && at >= o.x0 - MEET && at <= o.x1 + MEET));
+  // An end of `s` that lies on a crossing ruling (perpendicular to `s`).
+  const meets = (end: number) => meetsRun(others, !horizontal, end, at);
   for (const w of words) {
     const across = horizontal ? s.y0 > w.y0 && s.y0 < w.y1 : s.x0 > w.x0 && s.x0 < w.x1;
     if (!across) continue;

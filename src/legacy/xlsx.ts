@@ -13,8 +13,7 @@
  */
 import type { Report } from '../report/types.js';
 import type { LeafRow, Templates } from '../template/load.js';
-import { describeCheck, explainCheck } from '../checks/explain.js';
-import { addGroupRows, XLSX_STYLE, type SheetBuilder } from '../writers/xlsx.js';
+import { addGroupRows, addTitleRow, CELL_BORDER, failedTotals, markFailed, markNotRead, styleHeaderRow, type SheetBuilder } from '../writers/xlsx.js';
 import { canonical } from '../text/labels.js';
 import { loadLegacyTemplates, templateUnit, type StatisticsTemplate } from './load.js';
 import type { StatisticsRow } from './statistics.js';
@@ -76,7 +75,6 @@ function headers(tpl: StatisticsTemplate | undefined): { label: string; unit: st
 /** The sheet `统计表（2008–2018）`: one block per legacy report (see above). */
 export function legacyStatisticsSheet(templates: Templates): SheetBuilder {
   const legacy = loadLegacyTemplates(templates.dir);
-  const { BORDER, FAILED_FILL, FAILED_FONT, HEADER_FILL, NOT_READ_FILL, TITLE_FILL } = XLSX_STYLE;
   return {
     name: '统计表（2008–2018）',
     empty: '本批没有2008–2018年的旧版报告',
@@ -87,9 +85,7 @@ export function legacyStatisticsSheet(templates: Templates): SheetBuilder {
     add(ws, report) {
       if (report.meta.edition !== 'legacy' || report.status === 'failed') return false;
       const stats = report.legacy?.statistics ?? null;
-      const title = ws.addRow([`${report.source.path}  ${report.meta.title ?? ''}  （legacy${stats ? ` · ${stats.template}` : ''}）`]);
-      title.font = { bold: true };
-      title.getCell(1).fill = TITLE_FILL;
+      addTitleRow(ws, `${report.source.path}  ${report.meta.title ?? ''}  （legacy${stats ? ` · ${stats.template}` : ''}）`);
       if (!stats) {
         ws.addRow(['未附统计表']);
         ws.addRow([]);
@@ -98,16 +94,9 @@ export function legacyStatisticsSheet(templates: Templates): SheetBuilder {
       if (stats.heading) ws.addRow([stats.heading]).font = { bold: true };
       const tpl = legacy?.templates.find((t) => t.def.id === stats.template);
       const h = headers(tpl);
-      const header = ws.addRow([h.label, h.unit, ...(h.code ? [h.code] : []), h.value]);
-      header.eachCell((cell) => ((cell.fill = HEADER_FILL), (cell.border = BORDER), (cell.font = { bold: true }), (cell.alignment = { wrapText: true })));
-      // The failed checks' totals in this table, with what each means.
-      const marks = new Map<string, string[]>();
-      for (const c of report.checks) {
-        if (c.passed) continue;
-        for (const p of explainCheck(templates.checks, c, report)?.totals ?? []) {
-          if (p.startsWith(VALUES)) marks.set(p.slice(VALUES.length), [...(marks.get(p.slice(VALUES.length)) ?? []), describeCheck(templates.checks, c, report)]);
-        }
-      }
+      styleHeaderRow(ws.addRow([h.label, h.unit, ...(h.code ? [h.code] : []), h.value]));
+      // The failed checks' totals in this table (full paths, under VALUES), with what each means.
+      const marks = failedTotals(templates, report);
       let groups: string[] = [];
       for (const { leaf, row } of statisticsLines(stats.rows, tpl?.table.variants[0]?.leaves ?? [])) {
         if (leaf) groups = addGroupRows(ws, leaf.groups.map((g) => g[0]!).filter((g) => PRINTED_GROUP.test(g)), groups);
@@ -121,19 +110,13 @@ export function legacyStatisticsSheet(templates: Templates): SheetBuilder {
         if (row && leaf && canonical(row.label) !== canonical(leaf.spellings[0]!)) labelCell.note = `印作：${row.label}`;
         if (row && !leaf) labelCell.note = '模板无此行（本表增列）';
         const cell = label.getCell(values.length + 2);
-        for (let i = 1; i <= values.length + 2; i++) label.getCell(i).border = BORDER;
+        for (let i = 1; i <= values.length + 2; i++) label.getCell(i).border = CELL_BORDER;
         if (!row || row.value === null) {
-          cell.fill = NOT_READ_FILL;
-          cell.note = row ? `未读出 (null)；印作：${row.raw}` : '本表未印此行 (null)';
+          markNotRead(cell, row ? `未读出 (null)；印作：${row.raw}` : '本表未印此行 (null)');
           continue;
         }
         cell.value = row.value;
-        const why = path === null ? undefined : marks.get(path);
-        if (why) {
-          cell.fill = FAILED_FILL;
-          cell.font = FAILED_FONT;
-          cell.note = why.join('\n');
-        }
+        markFailed(cell, path === null ? undefined : marks.get(VALUES + path));
       }
       ws.addRow([]);
     },

@@ -6,14 +6,12 @@
  * a dash, whatever was read.
  */
 
-import type { GreyImage } from '../image/grey.js';
+import { INK_BELOW, type GreyImage } from '../image/grey.js';
 import type { TextBox } from './detect.js';
 
 /** Readings of a bar: the numerals of one to three strokes, dashes, hyphen, underscore. */
 const BAR_READINGS = /^[一二三—―－\-_]{1,2}$/u;
 
-/** Darker than this is ink. */
-const INK = 160;
 /** A row is inked when this share of the box's width is ink (a dash spans half an em or more). */
 const ROW_SHARE = 0.25;
 /** A dash's band is at most this share of the box's height (a glyph fills most of it). */
@@ -28,7 +26,7 @@ export function isLoneDash(img: GreyImage, box: TextBox, text: string): boolean 
   const bands: Array<[number, number]> = [];
   for (let y = y0; y < y1; y++) {
     let ink = 0;
-    for (let x = x0; x < x1; x++) if (img.data[y * img.width + x]! < INK) ink++;
+    for (let x = x0; x < x1; x++) if (img.data[y * img.width + x]! < INK_BELOW) ink++;
     if (ink < (x1 - x0) * ROW_SHARE) continue;
     const last = bands[bands.length - 1];
     if (last && last[1] === y - 1) last[1] = y;

@@ -13,7 +13,7 @@
  * rather than a guess (issue 8, "never guess a number").
  */
 
-import type { GreyImage } from '../image/grey.js';
+import { pixelBounds, type GreyImage } from '../image/grey.js';
 import { eraseRulings, type PixelSegment } from '../image/rulings.js';
 import type { TextBox } from './detect.js';
 import type { OcrEngine } from './engine.js';
@@ -39,11 +39,10 @@ const DIGIT_OF_BOX = 0.5;
 
 /** Share (0–1) of the pixels of the box, grown by `MARGIN` of its height on every side, where a stamp was dropped; 0 without a stamp mask. */
 export function hiddenShare(img: GreyImage, box: TextBox): number {
-  const { stamp, width: w, height: h } = img;
+  const { stamp, width: w } = img;
   if (!stamp) return 0;
   const m = (box.y1 - box.y0) * MARGIN;
-  const x0 = Math.max(0, Math.floor(box.x0 - m)), x1 = Math.min(w, Math.ceil(box.x1 + m));
-  const y0 = Math.max(0, Math.floor(box.y0 - m)), y1 = Math.min(h, Math.ceil(box.y1 + m));
+  const { x0, y0, x1, y1 } = pixelBounds(img, { x0: box.x0 - m, y0: box.y0 - m, x1: box.x1 + m, y1: box.y1 + m });
   let hidden = 0;
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) hidden += stamp[y * w + x]!;
   const area = (x1 - x0) * (y1 - y0);
@@ -68,7 +67,6 @@ export async function checkUnderStamp(engine: OcrEngine, img: GreyImage, rulings
   const out = [...words];
   touched.forEach(([w, i], j) => {
     const other = second[j]!;
-    if (process.env.GONGKAI_OCR_DEBUG) process.stderr.write(`under stamp: "${w.text}" ${w.confidence.toFixed(3)} vs inked "${other.text}" ${other.confidence.toFixed(3)}\n`);
     if (other.text !== w.text) out[i] = { ...w, confidence: Math.min(w.confidence, OCCLUDED_CONFIDENCE) };
   });
   return out;

@@ -24,7 +24,7 @@
  * recogniser. The two margins kept are 0.1 and 0.2.
  */
 
-import type { GreyImage } from '../image/grey.js';
+import { pixelBounds, type GreyImage } from '../image/grey.js';
 import type { TextBox } from './detect.js';
 import type { OcrEngine } from './engine.js';
 import { recogniseBoxes, type RecognisedBox } from './recognize.js';
@@ -50,9 +50,8 @@ export function worthRereading(w: RecognisedBox): boolean {
 
 /** The bounding box of the ink (darker than the midpoint of the box's darkest and lightest grey); undefined when the box is blank. */
 export function inkBox(img: GreyImage, box: TextBox): TextBox | undefined {
-  const { width: w, height: h, data } = img;
-  const x0 = Math.max(0, Math.floor(box.x0)), x1 = Math.min(w, Math.ceil(box.x1));
-  const y0 = Math.max(0, Math.floor(box.y0)), y1 = Math.min(h, Math.ceil(box.y1));
+  const { width: w, data } = img;
+  const { x0, y0, x1, y1 } = pixelBounds(img, box);
   let lo = 255, hi = 0;
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) {
     const v = data[y * w + x]!;
@@ -90,7 +89,6 @@ export async function rereadWeakNumbers(engine: OcrEngine, img: GreyImage, words
   picked.forEach(({ i }, j) => {
     const first = words[i]!;
     const [a, b] = [read[j]!, read[j + picked.length]!];
-    if (process.env.GONGKAI_OCR_DEBUG) process.stderr.write(`second read: "${first.text}" ${first.confidence.toFixed(3)} → "${a.text}" ${a.confidence.toFixed(3)}, "${b.text}" ${b.confidence.toFixed(3)}\n`);
     if (a.text !== b.text || !isDigits(a.text) || Math.min(a.confidence, b.confidence) < AGREE_CONFIDENCE) return;
     if (isDigits(first.text) && first.text !== a.text) return;
     out[i] = { ...first, text: a.text, confidence: Math.max(isDigits(first.text) ? first.confidence : 0, Math.min(a.confidence, b.confidence)) };

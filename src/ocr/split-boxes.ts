@@ -14,7 +14,7 @@
  * low-confidence character (`splitAtColumnBorders`).
  */
 
-import type { GreyImage } from '../image/grey.js';
+import { INK_BELOW, pixelBounds, type GreyImage } from '../image/grey.js';
 import type { PixelSegment } from '../image/rulings.js';
 import type { TextBox } from './detect.js';
 
@@ -64,9 +64,8 @@ const CROSSING = 0.6;
 const BORDER_HALF = 2;
 /** A piece narrower than this share of the box's height holds no character. */
 const MIN_PIECE = 0.25;
-/** A piece holds ink when at least this many pixels are darker than `INK`. */
+/** A piece holds ink when at least this many pixels are darker than `INK_BELOW`. */
 const MIN_INK_PIXELS = 6;
-const INK = 160;
 
 /** `boxes` with every box cut at the vertical rulings crossing it; pieces without ink left out. `img` is the page with its rulings erased. */
 export function splitAtColumnBorders(boxes: readonly TextBox[], rulings: readonly PixelSegment[], img: GreyImage): TextBox[] {
@@ -92,9 +91,10 @@ export function splitAtColumnBorders(boxes: readonly TextBox[], rulings: readonl
 
 function hasInk(img: GreyImage, b: TextBox): boolean {
   const { width: w, data } = img;
+  const r = pixelBounds(img, b);
   let n = 0;
-  for (let y = Math.max(0, Math.floor(b.y0)); y < Math.min(img.height, Math.ceil(b.y1)); y++) {
-    for (let x = Math.max(0, Math.floor(b.x0)); x < Math.min(w, Math.ceil(b.x1)); x++) if (data[y * w + x]! < INK && ++n >= MIN_INK_PIXELS) return true;
+  for (let y = r.y0; y < r.y1; y++) {
+    for (let x = r.x0; x < r.x1; x++) if (data[y * w + x]! < INK_BELOW && ++n >= MIN_INK_PIXELS) return true;
   }
   return false;
 }

@@ -30,6 +30,12 @@ export interface ColumnMap {
   ncols: number;
 }
 
+/**
+ * Is a cell's `text` a word of the table's header: no ordinal (row labels
+ * carry them), and, without its parenthesised note, at least `HEADER_MATCH`
+ * similar to one of the template's printed header spellings (column labels
+ * at every level and `headerLabels`, extractors/ editions).
+ */
 export function isHeaderWord(text: string, template: CompiledTable): boolean {
   // Row labels carry ordinals (`3.其他`); header words never do.
   if (labelParts(text).ordinal) return false;

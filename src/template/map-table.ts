@@ -89,6 +89,15 @@ interface Candidate {
   matchKey: string;
 }
 
+/**
+ * The printed `tables` of one section (in reading order, parts of one table
+ * included) → the template table's values, keyed and nested as the
+ * template's rows and columns (spec/report-schema.md, sections 二–四), with
+ * each cell's provenance and warnings for what is missing. Of the template's
+ * variants (row groups printed as one row or as several) the best-aligned
+ * is used, `defaultForms` winning ties. What cannot be read is null with a
+ * warning, not an error.
+ */
 export function mapTables(tables: Table[], template: CompiledTable, defaultForms: Record<string, Form>): MappedTable {
   const rows: GridRow[] = tables.flatMap((t, i) => denseGrid(t).map((cells) => ({ table: i, cells })));
   const { candidates, columnsMatched, notes } = readRows(rows, template);
@@ -383,6 +392,7 @@ function provenanceOf(cell: Cell): CellProvenance {
   return p;
 }
 
+/** Sets `value` at the dotted `path` of `target` (`a.b.c`), making the objects on the way (replacing anything that is not one). */
 export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let o = target;

@@ -35,8 +35,52 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const NOT_READ_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 
-/** The look shared by every sheet: a failed check's cell, a document's title row, header cells, a cell not read, cell borders. */
-export const XLSX_STYLE = { FAILED_FILL, TITLE_FILL, HEADER_FILL, NOT_READ_FILL, BORDER, FAILED_FONT: { bold: true, color: { argb: 'FF9C0006' } } as Partial<ExcelJS.Font> };
+const FAILED_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FF9C0006' } };
+
+/** Thin borders on every side: the grid of a table block, in every sheet. */
+export const CELL_BORDER = BORDER;
+
+/** A document's block starts with its title row (path, title, edition), bold on blue, as in every sheet. */
+export function addTitleRow(ws: Worksheet, text: string): void {
+  const title = ws.addRow([text]);
+  title.font = { bold: true };
+  title.getCell(1).fill = TITLE_FILL;
+}
+
+/** A table's column-header row: grey, bordered, bold, wrapped. */
+export function styleHeaderRow(row: ExcelJS.Row): void {
+  row.eachCell((cell) => ((cell.fill = HEADER_FILL), (cell.border = BORDER), (cell.font = { bold: true }), (cell.alignment = { wrapText: true })));
+}
+
+/**
+ * The printed totals that a failed check (勾稽关系, extractors/checks.json)
+ * names, by their full report path (`applications.results.granted…`), each
+ * with the descriptions of the checks it failed (checks/explain.ts).
+ */
+export function failedTotals(templates: Templates, report: Report): Map<string, string[]> {
+  const marks = new Map<string, string[]>();
+  for (const c of report.checks) {
+    if (c.passed) continue;
+    for (const p of explainCheck(templates.checks, c, report)?.totals ?? []) {
+      marks.set(p, [...(marks.get(p) ?? []), describeCheck(templates.checks, c, report)]);
+    }
+  }
+  return marks;
+}
+
+/** A value cell: red with the failed checks as its note when `why` lists any, else left as it is. */
+export function markFailed(cell: ExcelJS.Cell, why: readonly string[] | undefined): void {
+  if (!why) return;
+  cell.fill = FAILED_FILL;
+  cell.font = FAILED_FONT;
+  cell.note = why.join('\n');
+}
+
+/** A value cell with no number: grey, with `note` saying why (null read, row not printed …). */
+export function markNotRead(cell: ExcelJS.Cell, note: string): void {
+  cell.fill = NOT_READ_FILL;
+  cell.note = note;
+}
 
 /**
  * Writes the group rows (（三）不予公开, 一、主动公开情况 …) that a data row sits
@@ -92,22 +136,14 @@ function tableSheet(templates: Templates, name: string, sectionKey: string, tabl
       const table = tableFor(templates, report, tableKey);
       // A legacy report has no such table (its statistics table has its own sheet).
       if (!table || report.status === 'failed' || report.meta.edition === 'legacy') return false;
-      const title = ws.addRow([`${report.source.path}  ${report.meta.title ?? ''}  （${report.meta.edition}）`]);
-      title.font = { bold: true };
-      title.getCell(1).fill = TITLE_FILL;
+      addTitleRow(ws, `${report.source.path}  ${report.meta.title ?? ''}  （${report.meta.edition}）`);
       if (!section || !Object.keys(section).some((k) => k !== 'heading')) {
         ws.addRow([section ? `${String(section['heading'])}：未读到表格` : '未找到本节']);
         ws.addRow([]);
         return;
       }
       // The failed checks' printed totals in this section, with what each means.
-      const marks = new Map<string, string[]>();
-      for (const c of report.checks) {
-        if (c.passed) continue;
-        for (const p of explainCheck(templates.checks, c, report)?.totals ?? []) {
-          marks.set(p, [...(marks.get(p) ?? []), describeCheck(templates.checks, c, report)]);
-        }
-      }
+      const marks = failedTotals(templates, report);
       const keys = table.columns.flatMap((c) => (c.unitKey ? [c.key, c.unitKey] : [c.key]));
       // Header: the outer level of grouped columns above their own labels.
       const deep = table.columns.some((c) => c.path.length > 1);
@@ -123,8 +159,7 @@ function tableSheet(templates: Templates, name: string, sectionKey: string, tabl
           i = j + 1;
         }
       }
-      const header = ws.addRow(['', ...keys.map((k) => columnLabel(table, k).split(' · ').pop())]);
-      header.eachCell((cell) => ((cell.fill = HEADER_FILL), (cell.border = BORDER), (cell.font = { bold: true }), (cell.alignment = { wrapText: true })));
+      styleHeaderRow(ws.addRow(['', ...keys.map((k) => columnLabel(table, k).split(' · ').pop())]));
       // The variant of the row groups the report has (（六）其他处理 as one row or three).
       const found = (v: CompiledTable['variants'][number]) => v.leaves.filter((l) => get(section, l.path || l.columns[0]!) !== undefined).length;
       const variant = [...table.variants].sort((a, b) => found(b) - found(a))[0]!;
@@ -142,17 +177,11 @@ function tableSheet(templates: Templates, name: string, sectionKey: string, tabl
           const path = [sectionKey, leaf.path, key].filter(Boolean).join('.');
           const value = get(report, path);
           if (value === null || value === undefined) {
-            cell.fill = NOT_READ_FILL;
-            cell.note = value === null ? '未读出 (null)' : '本报告无此格';
+            markNotRead(cell, value === null ? '未读出 (null)' : '本报告无此格');
             return;
           }
           cell.value = value as number | string;
-          const why = marks.get(path);
-          if (why) {
-            cell.fill = FAILED_FILL;
-            cell.font = XLSX_STYLE.FAILED_FONT;
-            cell.note = why.join('\n');
-          }
+          markFailed(cell, marks.get(path));
         });
       }
       ws.addRow([]);

@@ -62,22 +62,14 @@ it('reads the digital PDF with a scanned table page complete, every table cell r
   expect(r.status).toBe(e.expect.status);
 }, OCR_TIMEOUT_MS);
 
-it('reads the multi-page TIFF (every page scanned, the seal over signature and date) complete, every table cell and the date right', async () => {
-  const e = entry('.scan.tif');
+it.each([
+  ['the multi-page TIFF (every page scanned, the seal over signature and date)', '.scan.tif'],
+  ['a whole report saved as one long JPEG (tiled detection)', '.long.jpg'],
+])('reads %s complete, every table cell and the date right', async (_what, suffix) => {
+  const e = entry(suffix);
   const r = await extract(join(DIR, e.file), {});
   expect(r.source.format).toBe('image');
   expect(r.source.pages).toBe(e.pages);
-  const def = definitionOf(e);
-  expect(partDifferences(e, def, r)).toEqual([]);
-  expect(r.meta.publishedAt).toBe(def['meta']!['publishedAt']);
-  expect(r.status).toBe(e.expect.status);
-}, OCR_TIMEOUT_MS);
-
-it('reads a whole report saved as one long JPEG (tiled detection) complete, every table cell and the date right', async () => {
-  const e = entry('.long.jpg');
-  const r = await extract(join(DIR, e.file), {});
-  expect(r.source.format).toBe('image');
-  expect(r.source.pages).toBe(1);
   const def = definitionOf(e);
   expect(partDifferences(e, def, r)).toEqual([]);
   expect(r.meta.publishedAt).toBe(def['meta']!['publishedAt']);

@@ -31,6 +31,12 @@ export interface BuiltDocument {
   warnings: string[];
 }
 
+/**
+ * Page primitives (PDF points, top-left origin) → the document's blocks in
+ * reading order (paragraphs and tables, tables joined across pages), with
+ * warnings for pages without text. `hints` (the templates' table words)
+ * let tables without ruling lines be found. The stages are listed above.
+ */
 export function buildBlocks(prims: PdfPrimitives, hints?: TableHints): BuiltDocument {
   const warnings = prims.pages.filter((p) => p.items.length === 0).map((p) => `page ${p.page}: no text layer (scanned page?)`);
   let slanted = 0;

@@ -48,6 +48,14 @@ export interface TextLayerStats {
   punctuation: number;
 }
 
+/**
+ * Counts, over every non-whitespace character (code point) of every text
+ * item of `pages`: all of them, ideographs (CJK Unified and Extension A),
+ * those among the commonest report characters (`COMMON`), garbage (control,
+ * private-use, U+FFFD) and ASCII punctuation. The input of
+ * `hasUsableText` and `textLayerProblem` (issue 7: scans and undecodable
+ * text layers).
+ */
 export function textLayerStats(pages: readonly PagePrimitives[]): TextLayerStats {
   const s: TextLayerStats = { chars: 0, ideographs: 0, garbage: 0, common: 0, punctuation: 0 };
   for (const p of pages) {
@@ -69,27 +77,33 @@ export function textLayerStats(pages: readonly PagePrimitives[]): TextLayerStats
   return s;
 }
 
-/** What `/\s/` matches: ECMAScript WhiteSpace and LineTerminator (one code point). */
+/** Does `/\s/` match the code point `cp` (ECMAScript WhiteSpace and LineTerminator)? */
 export function isJsWhitespace(cp: number): boolean {
   if (cp < 0x80) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d);
   return cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0xfeff;
 }
 
-/** IDEOGRAPH's ranges. */
+/** Does `IDEOGRAPH` match the code point `cp` (its ranges, compared directly)? */
 export function isIdeograph(cp: number): boolean {
   return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf);
 }
 
-/** GARBAGE's ranges. */
+/** Does `GARBAGE` match the code point `cp` (its ranges, compared directly)? */
 export function isGarbage(cp: number): boolean {
   return cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0xe000 && cp <= 0xf8ff) || cp === 0xfffd;
 }
 
-/** ASCII_PUNCT's ranges. */
+/** Does `ASCII_PUNCT` match the code point `cp` (its ranges, compared directly)? */
 export function isAsciiPunctuation(cp: number): boolean {
   return (cp >= 0x21 && cp <= 0x2f) || (cp >= 0x3a && cp <= 0x40) || (cp >= 0x5b && cp <= 0x60) || (cp >= 0x7b && cp <= 0x7e);
 }
 
+/**
+ * Is the text layer worth reading: at least `MIN_IDEOGRAPHS` ideographs,
+ * ideographs at least a fifth of the characters, garbage at most 5 %, and
+ * common report characters at least 4 % of the ideographs (a wrong glyph
+ * mapping gives random ideographs, which almost never hit them).
+ */
 export function hasUsableText(s: TextLayerStats): boolean {
   if (s.ideographs < MIN_IDEOGRAPHS) return false;
   if (s.ideographs < s.chars * 0.2) return false;

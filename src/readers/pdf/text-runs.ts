@@ -26,6 +26,7 @@ interface Glyph {
   isSpace?: boolean;
 }
 
+/** The text state at the start of a page's content (PDF 32000-1 § 9.3: all parameters at their defaults, identity matrices). */
 export function newTextState(): TextState {
   return {
     tm: IDENTITY, tlm: IDENTITY, fontSize: 0, charSpacing: 0, wordSpacing: 0,
