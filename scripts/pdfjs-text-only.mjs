@@ -9,7 +9,9 @@
 //   - Type 3 glyph programs (`loadType3Data`) are not compiled;
 //   - fonts are parsed (widths, encodings, ToUnicode, FontMatrix, the repairs
 //     whose errors make pdf.js fall back to a standard font) but not written
-//     out again as CFF or OpenType files, which only drawing reads;
+//     out again as CFF or OpenType files, which only drawing reads, and Type 1
+//     glyph programs run without being re-encoded as Type 2 ones;
+//   - a glyph's text position is computed without intermediate matrices;
 //   - the in-thread message port (`LoopbackPort`) hands messages over instead
 //     of `structuredClone`-ing each one; the two senders that reuse what they
 //     sent (operator-list chunks, text-content chunks) hand over fresh arrays
@@ -227,6 +229,67 @@ export const EDITS = [
     why: 'each clone of the text state took the state it was cloned from as its prototype: a new hidden class per clone, so every text operator ran megamorphic; the copy has the same own fields on TextState.prototype',
     find: '    const clone = Object.assign(Object.create(this), this);\n    clone.textMatrix = this.textMatrix.slice();\n',
     replace: '    const clone = Object.assign(Object.create(TextState.prototype), this);\n    clone.textMatrix = this.textMatrix.slice();\n',
+  },
+  {
+    id: 'no-type1-charstring-output',
+    file: 'pdf.worker.mjs',
+    why: "a Type 1 glyph program was re-encoded as a Type 2 one, byte by byte, for drawing only; the program still runs (widths, side bearings, accents, errors as before), and the output stays non-empty exactly when it was (a font's hasGlyphId reads that)",
+    find: [
+      '    const start = stackLength - howManyArgs;',
+      '    for (let i = start; i < stackLength; i++) {',
+      '      let value = this.stack[i];',
+      '      if (Number.isInteger(value)) {',
+      '        this.output.push(28, value >> 8 & 0xff, value & 0xff);',
+      '      } else {',
+      '        value = 65536 * value | 0;',
+      '        this.output.push(255, value >> 24 & 0xff, value >> 16 & 0xff, value >> 8 & 0xff, value & 0xff);',
+      '      }',
+      '    }',
+      '    this.output.push(...command);',
+      '',
+    ].join('\n'),
+    replace: [
+      '    const start = stackLength - howManyArgs;',
+      '    if (this.output.length === 0) this.output.push(...command); // gongkai text-only: no Type 2 program',
+      '',
+    ].join('\n'),
+  },
+  {
+    id: 'text-transform-inline',
+    file: 'pdf.worker.mjs',
+    why: 'the text position of every glyph was two Util.transform calls and three new arrays; the same products and sums, in the same order, written out (one array)',
+    find: [
+      '    function getCurrentTextTransform() {',
+      '      const font = textState.font;',
+      '      const tsm = [textState.fontSize * textState.textHScale, 0, 0, textState.fontSize, 0, textState.textRise];',
+      '      if (font.isType3Font && (textState.fontSize <= 1 || font.isCharBBox) && !isArrayEqual(textState.fontMatrix, FONT_IDENTITY_MATRIX)) {',
+      '        const glyphHeight = font.bbox[3] - font.bbox[1];',
+      '        if (glyphHeight > 0) {',
+      '          tsm[3] *= glyphHeight * textState.fontMatrix[3];',
+      '        }',
+      '      }',
+      '      return Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm));',
+      '    }',
+      '',
+    ].join('\n'),
+    replace: [
+      '    function getCurrentTextTransform() { // gongkai text-only: Util.transform(ctm, Util.transform(textMatrix, tsm)) written out',
+      '      const font = textState.font;',
+      '      const t0 = textState.fontSize * textState.textHScale, t5 = textState.textRise;',
+      '      let t3 = textState.fontSize;',
+      '      if (font.isType3Font && (textState.fontSize <= 1 || font.isCharBBox) && !isArrayEqual(textState.fontMatrix, FONT_IDENTITY_MATRIX)) {',
+      '        const glyphHeight = font.bbox[3] - font.bbox[1];',
+      '        if (glyphHeight > 0) {',
+      '          t3 *= glyphHeight * textState.fontMatrix[3];',
+      '        }',
+      '      }',
+      '      const m = textState.textMatrix, c = textState.ctm;',
+      '      const i0 = m[0] * t0 + m[2] * 0, i1 = m[1] * t0 + m[3] * 0, i2 = m[0] * 0 + m[2] * t3, i3 = m[1] * 0 + m[3] * t3;',
+      '      const i4 = m[0] * 0 + m[2] * t5 + m[4], i5 = m[1] * 0 + m[3] * t5 + m[5];',
+      '      return [c[0] * i0 + c[2] * i1, c[1] * i0 + c[3] * i1, c[0] * i2 + c[2] * i3, c[1] * i2 + c[3] * i3, c[0] * i4 + c[2] * i5 + c[4], c[1] * i4 + c[3] * i5 + c[5]];',
+      '    }',
+      '',
+    ].join('\n'),
   },
   {
     id: 'own-worker-global',

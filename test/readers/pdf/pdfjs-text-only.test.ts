@@ -5,13 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build, deriveTextOnly, EDITS, FILES, OUT_DIR, PDFJS_VERSION } from '../../../scripts/pdfjs-text-only.mjs';
 import { textOnlyPdfjsStatus } from '../../../src/readers/pdf/pdfjs-text-only.js';
 import { readPrimitives } from '../../../src/readers/pdf/index.js';
 import { pdfOf } from '../../helpers/pdf.js';
+import { SAMPLE_DOCS } from '../../helpers/cli.js';
 
 const require = createRequire(import.meta.url);
 const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
@@ -65,6 +66,14 @@ describe('the build\'s text-only copy', () => {
     expect((globalThis as Record<string, unknown>)[textOnlyPdfjsStatus().workerGlobal!]).toBeDefined();
   });
 
+  const samplePdfs = readdirSync(SAMPLE_DOCS).filter((f) => f.endsWith('.pdf'));
+  it.each(samplePdfs)('reads %s exactly as the original pdf.js', async (name) => {
+    const bytes = new Uint8Array(readFileSync(join(SAMPLE_DOCS, name)));
+    const textOnly = await textOf(bytes, false);
+    expect(textOnly).toContain('"items":[{');
+    expect(textOnly).toBe(await textOf(bytes, true));
+  });
+
   it('can be turned off with GONGKAI_FULL_PDFJS=1', () => {
     process.env.GONGKAI_FULL_PDFJS = '1';
     try {
@@ -74,6 +83,17 @@ describe('the build\'s text-only copy', () => {
     }
   });
 });
+
+/** A PDF's page primitives (or its error) as JSON, read with the text-only copy or (`full`) the original pdf.js. */
+async function textOf(bytes: Uint8Array, full: boolean): Promise<string> {
+  if (full) process.env.GONGKAI_FULL_PDFJS = '1';
+  try {
+    const p = await readPrimitives(bytes).catch((e: Error) => ({ error: e.message }));
+    return JSON.stringify(p);
+  } finally {
+    delete process.env.GONGKAI_FULL_PDFJS;
+  }
+}
 
 describe('Flate streams in the text-only copy (edit native-inflate)', () => {
   const lines = Array.from({ length: 40 }, (_, i) => `BT /F1 10 Tf 72 ${800 - i * 18} Td (Line ${i} of the flate test: 1${i}0 items) Tj ET`).join('\n');
@@ -89,15 +109,6 @@ describe('Flate streams in the text-only copy (edit native-inflate)', () => {
         `<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n${data.toString('latin1')}\nendstream`,
       ]),
     );
-  const textOf = async (bytes: Uint8Array, full: boolean): Promise<string> => {
-    if (full) process.env.GONGKAI_FULL_PDFJS = '1';
-    try {
-      const p = await readPrimitives(bytes).catch((e: Error) => ({ error: e.message }));
-      return JSON.stringify(p);
-    } finally {
-      delete process.env.GONGKAI_FULL_PDFJS;
-    }
-  };
   const flip = (b: Buffer, at: number) => Buffer.concat([b.subarray(0, at), Buffer.from([b[at]! ^ 0xff]), b.subarray(at + 1)]);
 
   it.each([
@@ -112,5 +123,45 @@ describe('Flate streams in the text-only copy (edit native-inflate)', () => {
     const textOnly = await textOf(bytes, false);
     expect(textOnly).toBe(await textOf(bytes, true));
     if (_name === 'valid' || _name.startsWith('with')) expect(textOnly).toContain('Line 39 of the flate test: 1390 items');
+  });
+});
+
+describe('glyph positions in the text-only copy (edit text-transform-inline)', () => {
+  const edit = EDITS.find((e) => e.id === 'text-transform-inline')!;
+  // pdf.js's own Util.transform, from the installed worker half.
+  const transformSource = /\n  static transform\(m1, m2\) \{\n(.*)\n  \}\n/.exec(sources['pdf.worker.mjs']!)![1]!;
+  const Util = { transform: new Function('m1', 'm2', transformSource) };
+  /** The function as pdf.js or the edit writes it, over a given text state. */
+  const compile = (source: string) =>
+    new Function('textState', 'Util', 'isArrayEqual', 'FONT_IDENTITY_MATRIX', `${source}\nreturn getCurrentTextTransform();`) as (
+      ts: object, util: unknown, eq: (a: number[], b: number[]) => boolean, id: number[],
+    ) => number[];
+  const original = compile(edit.find);
+  const edited = compile(edit.replace);
+  const isArrayEqual = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const IDENTITY = [0.001, 0, 0, 0.001, 0, 0];
+  const specials = [0, -0, 1, -1, 0.5, 1e-300, 1e300, Infinity, -Infinity, NaN, 12.000001, -7.25];
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = () => (rnd() < 0.3 ? specials[Math.floor(rnd() * specials.length)]! : (rnd() - 0.5) * 10 ** Math.floor(rnd() * 8 - 3));
+  const matrix = () => Array.from({ length: 6 }, pick);
+
+  it('gives bit for bit the same transform as Util.transform twice, on 20 000 text states', () => {
+    expect(edit.find).not.toBe(edit.replace);
+    for (let n = 0; n < 20_000; n++) {
+      const type3 = rnd() < 0.3;
+      const textState = {
+        font: { isType3Font: type3, isCharBBox: rnd() < 0.5, bbox: [pick(), pick(), pick(), pick()] },
+        fontSize: pick(), textHScale: pick(), textRise: pick(),
+        fontMatrix: rnd() < 0.5 ? IDENTITY : matrix(),
+        textMatrix: matrix(), ctm: matrix(),
+      };
+      const a = original(textState, Util, isArrayEqual, IDENTITY);
+      const b = edited(textState, Util, isArrayEqual, IDENTITY);
+      expect(b).toHaveLength(6);
+      b.forEach((x, i) => {
+        if (!Object.is(x, a[i])) throw new Error(`differs at ${i}: ${a[i]} vs ${x} for ${JSON.stringify(textState)}`);
+      });
+    }
   });
 });
