@@ -5,24 +5,29 @@
  * 13.5 → 18.8 documents/s. The flag must be given when node starts, so the
  * CLI starts itself again with it, once.
  *
- * The restart also raises V8's interrupt budget (how much bytecode a function
- * runs between checks whether to optimise it) fourfold. Every worker is a
- * fresh isolate that compiles pdf.js and gongkai with TurboFan on its own
- * thread (synchronously, under --single-threaded): with the default budget
- * ~650 functions in a worker's first 55 documents, 4.7 s of its 10.5 s, and
- * ~7 s over 220 documents. With 4× the budget only functions that stay hot
- * are compiled (4.7 s over 220 documents, traced with --trace-opt), and
- * code that ran in a worker's first rounds is just as fast afterwards.
- * Measured as one worker's CPU over 220 documents, both settings at once on
- * the two cores, eight pairs: 0.946 of the default. V8 flags change only
- * speed, never results.
+ * The restart also makes V8 compile less, since every worker is a fresh
+ * isolate that compiles pdf.js and gongkai with TurboFan on its own thread
+ * (synchronously, under --single-threaded). With V8's defaults that was ~650
+ * functions in a worker's first 55 documents (4.7 s of its 10.5 s) and 7.2 s
+ * over 220 documents (traced with --trace-opt). So:
+ * - the interrupt budget (how much bytecode a function runs between checks
+ *   whether to optimise it) is four times V8's: only functions that stay hot
+ *   are compiled (4.7 s over 220 documents);
+ * - less bytecode is inlined into an optimised function (at most 230 bytes
+ *   per callee instead of 460, 300 in all instead of 920), which makes each
+ *   compilation cheaper.
+ * Measured as one worker's CPU over 220 documents, two settings at once on
+ * the two cores (A/B, then swapped): the budget 0.946 of the defaults (eight
+ * pairs), the smaller inlining on top of it 0.935 (six pairs). Once warm
+ * (rounds 6–9 of ten rounds of 55 documents in one process, two pairs)
+ * documents cost the same with and without. V8 flags change only speed, never results.
  */
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 
 const FLAG = '--single-threaded';
-/** V8's default is 67584 (node 20, V8 11.3). */
-const INTERRUPT_BUDGET = '--interrupt-budget=270336';
+/** V8 flags of the restart (node 20, V8 11.3 defaults: budget 67584, inlining 460 and 920 bytes of bytecode). */
+const V8_FLAGS = ['--interrupt-budget=270336', '--max-inlined-bytecode-size=230', '--max-inlined-bytecode-size-cumulative=300'];
 const MARK = 'GONGKAI_REEXEC';
 
 /** Whether a bulk run restarts under `node --single-threaded`: when its jobs fill every core of a multi-core machine (V8's helper threads would compete with the workers) and it has not restarted already. */
@@ -35,12 +40,12 @@ export function isReexec(): boolean {
   return !!process.env[MARK];
 }
 
-/** Node's flags for the restart: the raised interrupt budget, the flags node was started with (so that a budget given there wins: V8 takes the last), and `--single-threaded`. */
+/** Node's flags for the restart: the V8 flags above, the flags node was started with (so that a V8 flag given there wins: V8 takes the last), and `--single-threaded`. */
 export function reexecFlags(execArgv: readonly string[] = process.execArgv): string[] {
-  return [INTERRUPT_BUDGET, ...execArgv, FLAG];
+  return [...V8_FLAGS, ...execArgv, FLAG];
 }
 
-/** Runs this same command line under `node --single-threaded` (and `reexecFlags`); resolves to its exit code. */
+/** Runs this same command line under `node --single-threaded` and the V8 flags (`reexecFlags`); resolves to its exit code. */
 export function reexecSingleThreaded(): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...reexecFlags(), ...process.argv.slice(1)], {
