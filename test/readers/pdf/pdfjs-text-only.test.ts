@@ -74,6 +74,18 @@ describe('the build\'s text-only copy', () => {
     expect(textOnly).toBe(await textOf(bytes, true));
   });
 
+  // AES-256 (revision 6): the password hash is Node's crypto in the copy (edit native-pdf20-hash).
+  it.each([
+    ['the user password', 'gongkai', true],
+    ['the owner password', 'gongkai-owner', true],
+    ['a wrong password', 'gongkai-wrong', false],
+  ])('reads an AES-256 encrypted PDF with %s exactly as the original pdf.js', async (_what, password, opens) => {
+    const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, '../../fixtures/hostile/encrypted.pdf')));
+    const textOnly = await textOf(bytes, false, password);
+    expect(textOnly.includes('"items":[{')).toBe(opens);
+    expect(textOnly).toBe(await textOf(bytes, true, password));
+  });
+
   it('can be turned off with GONGKAI_FULL_PDFJS=1', () => {
     process.env.GONGKAI_FULL_PDFJS = '1';
     try {
@@ -85,10 +97,10 @@ describe('the build\'s text-only copy', () => {
 });
 
 /** A PDF's page primitives (or its error) as JSON, read with the text-only copy or (`full`) the original pdf.js. */
-async function textOf(bytes: Uint8Array, full: boolean): Promise<string> {
+async function textOf(bytes: Uint8Array, full: boolean, password?: string): Promise<string> {
   if (full) process.env.GONGKAI_FULL_PDFJS = '1';
   try {
-    const p = await readPrimitives(bytes).catch((e: Error) => ({ error: e.message }));
+    const p = await readPrimitives(bytes, password).catch((e: Error) => ({ error: e.message }));
     return JSON.stringify(p);
   } finally {
     delete process.env.GONGKAI_FULL_PDFJS;
