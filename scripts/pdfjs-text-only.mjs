@@ -80,9 +80,19 @@ export const EDITS = [
   {
     id: 'no-type1-output',
     file: 'pdf.worker.mjs',
-    why: 'a Type 1 font is rewrapped and compiled as CFF only to be drawn; its parse (widths, encoding, seac accents) stays',
-    find: '    this.data = this.wrap(name, type2Charstrings, this.charstrings, subrs, properties);\n',
-    replace: '    this.data = undefined; // gongkai text-only: the rewrapped font is for drawing only\n',
+    why: 'a Type 1 font is rewrapped and compiled as CFF (from Type 2 charstring and subroutine lists gathered for it) only to be drawn; its parse (widths, encoding, seac accents) stays',
+    find: [
+      '    const type2Charstrings = this.getType2Charstrings(charstrings);',
+      '    const subrs = this.getType2Subrs(data.subrs);',
+      '    this.charstrings = charstrings;',
+      '    this.data = this.wrap(name, type2Charstrings, this.charstrings, subrs, properties);',
+      '',
+    ].join('\n'),
+    replace: [
+      '    this.charstrings = charstrings;',
+      '    this.data = undefined; // gongkai text-only: the rewrapped font is for drawing only',
+      '',
+    ].join('\n'),
   },
   {
     id: 'no-opentype-output',

@@ -15,6 +15,7 @@
 import type { BBox, Cell, Table } from '../model/document.js';
 import { denseGrid, distinctCells } from '../model/grid.js';
 import { coverage, labelParts, similarity, type LabelParts } from '../text/labels.js';
+import { cached, memoOf } from '../text/memo.js';
 import { looksNumeric, parseCellValue, unitInHeader } from './cell-value.js';
 import { isHeaderWord, mapColumns, type ColumnMap, type GridRow } from './map-columns.js';
 import type { CompiledTable, Form, LeafRow, TableVariant } from './load.js';
@@ -70,18 +71,16 @@ const ROW_MATCH = 0.5;
 /** The gain of pairing a row by position alone: less than any label match. */
 const POSITIONAL_GAIN = 0.01;
 
-
 /** A row that may carry data, with its label and its cells keyed by template column. */
 interface Candidate {
   leafLabel: string;
   groupText: string;
-  fullLabel: string;
   values: Map<string, { cell: Cell | undefined; header: string }>;
   /** Data cells in order, when no header told which column is which. */
   ordered: Cell[];
   numeric: number;
   index: number;
-  /** `leafLabel`, `fullLabel` and `groupText` split once (text/labels.ts), for every template row they are scored against. */
+  /** `leafLabel`, the whole label (group labels and leaf) and `groupText` split once (text/labels.ts), for every template row they are scored against. */
   leafParts: LabelParts;
   fullCore: string;
   groupCore: string;
@@ -209,13 +208,11 @@ function candidateOf(row: GridRow, map: ColumnMap | undefined, index: number): C
   if (!labels.length && !numeric && !values.size) return undefined;
   const leafLabel = labels[labels.length - 1] ?? '';
   const groupText = labels.slice(0, -1).join('');
-  const fullLabel = labels.join('');
   const leafParts = labelParts(leafLabel);
-  const fullCore = labelParts(fullLabel).core;
+  const fullCore = labelParts(labels.join('')).core;
   return {
     leafLabel,
     groupText,
-    fullLabel,
     values,
     ordered,
     numeric,
@@ -261,19 +258,14 @@ function pairGain(row: Candidate, leaf: LeafRow): Gain {
  * printed cores, across documents — bounded like the label-parts cache.
  */
 function labelMatch(leaf: LeafRow, row: Candidate): number {
-  let memo = matchMemo.get(leaf);
-  if (!memo) matchMemo.set(leaf, (memo = new Map()));
-  let s = memo.get(row.matchKey);
-  if (s === undefined) {
-    s = 0;
+  return cached(memoOf(matchMemo, leaf), row.matchKey, MATCH_MEMO_LIMIT, () => {
+    let s = 0;
     for (const spelling of leaf.spellings) {
       const core = labelParts(spelling).core;
       s = Math.max(s, similarity(row.leafParts.core, core), 0.9 * coverage(core, row.fullCore));
     }
-    if (memo.size >= MATCH_MEMO_LIMIT) memo.clear();
-    memo.set(row.matchKey, s);
-  }
-  return s;
+    return s;
+  });
 }
 
 const matchMemo = new WeakMap<LeafRow, Map<string, number>>();

@@ -5,6 +5,7 @@
  * (for 2.其他法律行政法规禁止公开). Comparison is therefore on a canonical
  * form and by similarity, never by exact string.
  */
+import { cached, memoOf } from './memo.js';
 
 /** NFKC (full-width digits and brackets, Kangxi radicals), no whitespace. */
 export function canonical(text: string): string {
@@ -26,13 +27,7 @@ const PARTS_CACHE_LIMIT = 20_000;
 
 /** Splits `（三）不予公开` into ordinal `(三)` and core `不予公开`. */
 export function labelParts(text: string): LabelParts {
-  let parts = partsCache.get(text);
-  if (!parts) {
-    if (partsCache.size >= PARTS_CACHE_LIMIT) partsCache.clear();
-    parts = splitLabel(text);
-    partsCache.set(text, parts);
-  }
-  return parts;
+  return cached(partsCache, text, PARTS_CACHE_LIMIT, splitLabel);
 }
 
 function splitLabel(text: string): LabelParts {
@@ -90,15 +85,14 @@ export function lcsTable(a: string, b: string): number {
 const maskCache = new Map<string, Map<number, number>>();
 
 function positionMasks(s: string): Map<number, number> {
-  let masks = maskCache.get(s);
-  if (!masks) {
-    if (maskCache.size >= PARTS_CACHE_LIMIT) maskCache.clear();
-    masks = new Map();
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      masks.set(c, ((masks.get(c) ?? 0) | (1 << i)) >>> 0);
-    }
-    maskCache.set(s, masks);
+  return cached(maskCache, s, PARTS_CACHE_LIMIT, buildMasks);
+}
+
+function buildMasks(s: string): Map<number, number> {
+  const masks = new Map<number, number>();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    masks.set(c, ((masks.get(c) ?? 0) | (1 << i)) >>> 0);
   }
   return masks;
 }
@@ -131,17 +125,12 @@ export function coverage(needle: string, haystack: string): number {
  * (by identity) and printed text, bounded like the parts cache.
  */
 export function labelScore(printed: string, spellings: readonly string[]): number {
-  let memo = scoreMemo.get(spellings);
-  if (!memo) scoreMemo.set(spellings, (memo = new Map()));
-  let best = memo.get(printed);
-  if (best === undefined) {
+  return cached(memoOf(scoreMemo, spellings), printed, SCORE_MEMO_LIMIT, () => {
     const p = labelParts(printed).core;
-    best = 0;
+    let best = 0;
     for (const s of spellings) best = Math.max(best, similarity(p, labelParts(s).core));
-    if (memo.size >= SCORE_MEMO_LIMIT) memo.clear();
-    memo.set(printed, best);
-  }
-  return best;
+    return best;
+  });
 }
 
 const scoreMemo = new WeakMap<readonly string[], Map<string, number>>();

@@ -33,12 +33,10 @@ const FAILED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const TITLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 const NOT_READ_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+/** Thin borders on every side: the grid of a table block, in every sheet. */
+export const CELL_BORDER: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 
 const FAILED_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FF9C0006' } };
-
-/** Thin borders on every side: the grid of a table block, in every sheet. */
-export const CELL_BORDER = BORDER;
 
 /** A document's block starts with its title row (path, title, edition), bold on blue, as in every sheet. */
 export function addTitleRow(ws: Worksheet, text: string): void {
@@ -49,7 +47,7 @@ export function addTitleRow(ws: Worksheet, text: string): void {
 
 /** A table's column-header row: grey, bordered, bold, wrapped. */
 export function styleHeaderRow(row: ExcelJS.Row): void {
-  row.eachCell((cell) => ((cell.fill = HEADER_FILL), (cell.border = BORDER), (cell.font = { bold: true }), (cell.alignment = { wrapText: true })));
+  row.eachCell((cell) => ((cell.fill = HEADER_FILL), (cell.border = CELL_BORDER), (cell.font = { bold: true }), (cell.alignment = { wrapText: true })));
 }
 
 /**
@@ -93,7 +91,7 @@ export function addGroupRows(ws: Worksheet, groups: string[], prev: string[]): s
   groups.forEach((label, depth) => {
     if (!changed && prev[depth] === label) return;
     changed = true;
-    ws.addRow([`${'  '.repeat(depth)}${label}`]).getCell(1).border = BORDER;
+    ws.addRow([`${'  '.repeat(depth)}${label}`]).getCell(1).border = CELL_BORDER;
   });
   return groups;
 }
@@ -149,7 +147,7 @@ function tableSheet(templates: Templates, name: string, sectionKey: string, tabl
       const deep = table.columns.some((c) => c.path.length > 1);
       if (deep) {
         const upper = ws.addRow(['', ...keys.map((k) => (columnLabel(table, k).includes(' · ') ? columnLabel(table, k).split(' · ')[0] : ''))]);
-        upper.eachCell((cell) => ((cell.fill = HEADER_FILL), (cell.border = BORDER), (cell.font = { bold: true }), (cell.alignment = { horizontal: 'center' })));
+        upper.eachCell((cell) => ((cell.fill = HEADER_FILL), (cell.border = CELL_BORDER), (cell.font = { bold: true }), (cell.alignment = { horizontal: 'center' })));
         // One merged cell over the columns of each group, as printed.
         for (let i = 0; i < keys.length; ) {
           const label = upper.getCell(i + 2).value;
@@ -168,10 +166,10 @@ function tableSheet(templates: Templates, name: string, sectionKey: string, tabl
         prev = addGroupRows(ws, leaf.groups.map((x) => x[0]!), prev);
         const label = leaf.unlabelled ? '' : `${'  '.repeat(leaf.groups.length)}${leaf.spellings[0]}`;
         const row = ws.addRow([label || rowLabel(leaf)]);
-        row.getCell(1).border = BORDER;
+        row.getCell(1).border = CELL_BORDER;
         keys.forEach((key, i) => {
           const cell = row.getCell(i + 2);
-          cell.border = BORDER;
+          cell.border = CELL_BORDER;
           const own = leaf.columns.includes(key) || table.columns.some((c) => c.unitKey === key && leaf.columns.includes(c.key));
           if (!own) return;
           const path = [sectionKey, leaf.path, key].filter(Boolean).join('.');

@@ -61,7 +61,7 @@ describe('the build\'s text-only copy', () => {
   });
 
   it('is what text loads run on', async () => {
-    const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, '../../../samples/docs/jiangcheng-natres-2022.pdf')));
+    const bytes = new Uint8Array(readFileSync(join(SAMPLE_DOCS, 'jiangcheng-natres-2022.pdf')));
     await readPrimitives(bytes);
     expect((globalThis as Record<string, unknown>)[textOnlyPdfjsStatus().workerGlobal!]).toBeDefined();
   });
