@@ -29,7 +29,10 @@
 //     `@napi-rs/canvas` on first use, not at import (and the drawing module
 //     makes no DOMMatrix at import);
 //   - a text-state clone gets TextState's prototype, not the state it was
-//     cloned from (a new hidden class per clone made text operators slow).
+//     cloned from (a new hidden class per clone made text operators slow);
+//   - a page's operator list replays the operators its text pass read
+//     instead of inflating and parsing the content stream again
+//     (scripts/pdfjs-text-only-replay.mjs explains why that is exact).
 //
 // Every edit must match exactly once, and pdfjs-dist must be the version the
 // edits were written for (pinned exactly in package.json); otherwise the
@@ -41,6 +44,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REPLAY_EDITS } from './pdfjs-text-only-replay.mjs';
 
 /** The pdfjs-dist version the edits below were written against. */
 export const PDFJS_VERSION = '5.6.205';
@@ -341,6 +345,7 @@ export const EDITS = [
       '',
     ].join('\n'),
   },
+  ...REPLAY_EDITS,
   {
     id: 'own-worker-global',
     file: 'pdf.mjs',

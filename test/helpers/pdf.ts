@@ -3,6 +3,8 @@
  * objects, cross-reference table and trailer around whatever objects a test
  * needs (thousands of pages, absurd nesting).
  */
+import { readPrimitives } from '../../src/readers/pdf/index.js';
+
 export function pdfOf(objects: string[]): Buffer {
   let body = '%PDF-1.7\n%\xE2\xE3\xCF\xD3\n';
   const offsets: number[] = [];
@@ -31,4 +33,15 @@ export function deeplyNestedPdf(depth: number): Buffer {
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Junk ${'['.repeat(depth)}${']'.repeat(depth)} >>`,
   ]);
+}
+
+/** A PDF's page primitives (every page's drawings read) or its error, as JSON, read with the text-only pdf.js copy or (`full`) the original pdf.js. */
+export async function primitivesJson(bytes: Uint8Array, full: boolean, password?: string): Promise<string> {
+  if (full) process.env.GONGKAI_FULL_PDFJS = '1';
+  try {
+    const p = await readPrimitives(bytes, password).catch((e: Error) => ({ error: e.message }));
+    return JSON.stringify(p);
+  } finally {
+    delete process.env.GONGKAI_FULL_PDFJS;
+  }
 }

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { build, deriveTextOnly, EDITS, FILES, OUT_DIR, PDFJS_VERSION } from '../../../scripts/pdfjs-text-only.mjs';
 import { textOnlyPdfjsStatus } from '../../../src/readers/pdf/pdfjs-text-only.js';
 import { readPrimitives } from '../../../src/readers/pdf/index.js';
-import { pdfOf } from '../../helpers/pdf.js';
+import { pdfOf, primitivesJson as textOf } from '../../helpers/pdf.js';
 import { SAMPLE_DOCS } from '../../helpers/cli.js';
 
 const require = createRequire(import.meta.url);
@@ -95,17 +95,6 @@ describe('the build\'s text-only copy', () => {
     }
   });
 });
-
-/** A PDF's page primitives (or its error) as JSON, read with the text-only copy or (`full`) the original pdf.js. */
-async function textOf(bytes: Uint8Array, full: boolean, password?: string): Promise<string> {
-  if (full) process.env.GONGKAI_FULL_PDFJS = '1';
-  try {
-    const p = await readPrimitives(bytes, password).catch((e: Error) => ({ error: e.message }));
-    return JSON.stringify(p);
-  } finally {
-    delete process.env.GONGKAI_FULL_PDFJS;
-  }
-}
 
 describe('Flate streams in the text-only copy (edit native-inflate)', () => {
   const lines = Array.from({ length: 40 }, (_, i) => `BT /F1 10 Tf 72 ${800 - i * 18} Td (Line ${i} of the flate test: 1${i}0 items) Tj ET`).join('\n');
