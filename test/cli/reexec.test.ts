@@ -14,14 +14,14 @@ describe('the --single-threaded restart', () => {
     expect(shouldReexec(1, 1)).toBe(false);
   });
 
-  it('raises the interrupt budget and lowers inlining, and V8 flags given to node itself still win', () => {
+  it('raises the interrupt budget, lowers inlining, lets the heap grow further, and V8 flags given to node itself still win', () => {
     const flags = reexecFlags(['--interrupt-budget=1000', '--max-old-space-size=2048']);
     expect(flags).toContain('--single-threaded');
     const budgets = flags.filter((f) => f.startsWith('--interrupt-budget='));
     expect(budgets).toHaveLength(2);
     expect(budgets[budgets.length - 1]).toBe('--interrupt-budget=1000');
     expect(flags).toContain('--max-old-space-size=2048');
-    expect(flags).toEqual(expect.arrayContaining(['--max-inlined-bytecode-size=230', '--max-inlined-bytecode-size-cumulative=300']));
+    expect(flags).toEqual(expect.arrayContaining(['--max-inlined-bytecode-size=230', '--max-inlined-bytecode-size-cumulative=300', '--heap-growing-percent=75']));
   });
 
   it('gives node flags it accepts', () => {
