@@ -10,10 +10,14 @@
 //   - peak RSS (GNU time);
 //   - scans are read with --ocr off: OCR is bench/ocr.mjs's subject, and
 //     pdftotext reads no image either;
+//   - each CLI and pdftotext run is repeated --repeat times (default 3),
+//     alternating gongkai and pdftotext, and the run with the median
+//     documents/s is reported with the range: on a shared machine one run of
+//     either moves by ±15 % with the neighbours;
 //   - outputs: the CLI runs must agree with each other, with a run on the
 //     original pdf.js, and (with --hashes FILE) with the hashes stored there
 //     by an earlier run (written when FILE does not exist yet).
-//   node bench/batch.mjs [--rounds N] [--add DIR]… [--hashes FILE]
+//   node bench/batch.mjs [--rounds N] [--repeat N] [--add DIR]… [--hashes FILE]
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,9 +27,10 @@ import { CLI, ROOT, have, requireBuild, timed } from './common.mjs';
 
 requireBuild();
 const { values: args } = parseArgs({
-  options: { rounds: { type: 'string', default: '8' }, add: { type: 'string', multiple: true, default: [] }, hashes: { type: 'string' } },
+  options: { rounds: { type: 'string', default: '8' }, repeat: { type: 'string', default: '3' }, add: { type: 'string', multiple: true, default: [] }, hashes: { type: 'string' } },
 });
 const rounds = Number(args.rounds);
+const repeat = Math.max(1, Number(args.repeat));
 
 function pdfsUnder(dir) {
   if (!existsSync(dir)) return [];
@@ -79,10 +84,19 @@ function outputHashes(out) {
 
 function gongkai(jobs) {
   const out = join(work, `out-${jobs}`);
+  rmSync(out, { recursive: true, force: true });
   const summary = join(work, 'summary.json');
   const t = timed(process.execPath, [CLI, 'extract', inputs, '--out', out, '--jobs', String(jobs), '--ocr', 'off', '--summary', summary]);
   const s = JSON.parse(readFileSync(summary, 'utf8'));
   return { docs: s.documents, seconds: t.seconds, cpuSeconds: t.cpuSeconds, rssMb: t.rssMb ?? s.peakRssMb, complete: s.byStatus.complete, hashes: outputHashes(out) };
+}
+
+/** Of repeated runs, the one with the median time, with the range of documents/s over all of them and the highest peak RSS. */
+function medianRun(runs) {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  const rates = runs.map((r) => r.docs / r.seconds);
+  const rss = runs.map((r) => r.rssMb).filter((x) => x !== null && x !== undefined);
+  return { ...sorted[Math.floor(sorted.length / 2)], range: [Math.min(...rates), Math.max(...rates)], rssMb: rss.length ? Math.max(...rss) : null, runs };
 }
 
 function pdftotext(jobs) {
@@ -98,18 +112,24 @@ const warm = JSON.parse(readFileSync(split, 'utf8'));
 const rows = [];
 const poppler = have('pdftotext');
 for (const jobs of [1, 2]) {
-  rows.push({ what: 'gongkai', jobs, ...gongkai(jobs) });
-  if (poppler) rows.push({ what: 'pdftotext -layout', jobs, ...pdftotext(jobs) });
+  const g = [], p = [];
+  for (let k = 0; k < repeat; k++) {
+    g.push(gongkai(jobs));
+    if (poppler) p.push(pdftotext(jobs));
+  }
+  rows.push({ what: 'gongkai', jobs, ...medianRun(g) });
+  if (poppler) rows.push({ what: 'pdftotext -layout', jobs, ...medianRun(p) });
 }
 
 console.log(`${distinct.length} distinct PDFs × ${rounds} rounds = ${list.length} documents, from:`);
 for (const d of used) console.log(`- ${relative(ROOT, d) || '.'} (${pdfsUnder(d).length})`);
-console.log('\n| run | jobs | documents | seconds | documents/s | CPU seconds | documents per CPU-second | peak RSS (MB) |');
-console.log('| --- | --: | --: | --: | --: | --: | --: | --: |');
+console.log(`\nEach run ${repeat}× (gongkai and pdftotext alternating); the run with the median time is shown, with the range of documents/s over all ${repeat}.`);
+console.log('\n| run | jobs | documents | seconds | documents/s | range | CPU seconds | documents per CPU-second | peak RSS (MB) |');
+console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: |');
 const fmt = (x, d = 1) => (x === null || x === undefined ? 'n/a' : x.toFixed(d));
 for (const r of rows) {
   const what = r.complete !== undefined ? `${r.what} (${r.complete} complete)` : r.what;
-  console.log(`| ${what} | ${r.jobs} | ${r.docs} | ${fmt(r.seconds)} | ${fmt(r.docs / r.seconds)} | ${fmt(r.cpuSeconds)} | ${r.cpuSeconds ? fmt(r.docs / r.cpuSeconds) : 'n/a'} | ${r.rssMb ?? 'n/a'} |`);
+  console.log(`| ${what} | ${r.jobs} | ${r.docs} | ${fmt(r.seconds)} | ${fmt(r.docs / r.seconds)} | ${fmt(r.range[0])}–${fmt(r.range[1])} | ${fmt(r.cpuSeconds)} | ${r.cpuSeconds ? fmt(r.docs / r.cpuSeconds) : 'n/a'} | ${r.rssMb ?? 'n/a'} |`);
 }
 console.log('');
 // On a shared machine wall time depends on the neighbours; CPU time much less.
@@ -118,7 +138,8 @@ for (const jobs of [1, 2]) {
   const p = rows.find((r) => r.jobs === jobs && r.what.startsWith('pdftotext'));
   if (!g || !p) continue;
   const cpu = g.cpuSeconds && p.cpuSeconds ? `; per CPU-second ${(p.cpuSeconds / g.cpuSeconds).toFixed(2)}×` : '';
-  console.log(`--jobs ${jobs}: gongkai reads PDFs at ${(g.docs / g.seconds / (p.docs / p.seconds)).toFixed(2)}× pdftotext's rate${cpu}`);
+  const pairs = g.runs.map((run, k) => (p.runs[k].seconds / run.seconds).toFixed(2)).join(', ');
+  console.log(`--jobs ${jobs}: gongkai reads PDFs at ${(g.docs / g.seconds / (p.docs / p.seconds)).toFixed(2)}× pdftotext's rate (medians; run by run ${pairs})${cpu}`);
 }
 const gk = warm.totalMs - warm.pdfjsMs;
 console.log(
@@ -130,8 +151,8 @@ console.log(`pdf.js text-only copy: ${warm.textOnly.active ? `active (pdfjs-dist
 
 // Outputs: the same in every run, the same as with the original pdf.js, the same as stored.
 let ok = true;
-const [a, b] = rows.filter((r) => r.what === 'gongkai');
-const mismatch = Object.keys(a.hashes).filter((k) => a.hashes[k] !== b.hashes[k] || a.hashes[k].startsWith('DIFFERS'));
+const [a, ...others] = rows.filter((r) => r.what === 'gongkai').flatMap((r) => r.runs);
+const mismatch = Object.keys(a.hashes).filter((k) => others.some((b) => a.hashes[k] !== b.hashes[k]) || a.hashes[k].startsWith('DIFFERS'));
 if (mismatch.length) (ok = false), console.log(`OUTPUTS DIFFER between runs: ${mismatch.join(', ')}`);
 if (warm.differFromFullPdfjs.length) (ok = false), console.log(`OUTPUTS DIFFER from the original pdf.js: ${warm.differFromFullPdfjs.join(', ')}`);
 else console.log(`Outputs: identical with the original pdf.js on all ${warm.documents} distinct PDFs`);
