@@ -27,7 +27,11 @@
 //     from the replayed operators as from parsed ones.
 // Only a page's own content stream is replayed, not forms or annotations.
 
-/** Recorded operators of a document's last fully read text pass: `{ page, ops }` by the document's XRef. */
+/**
+ * Added to the worker half: `TEXT_PASS_OPS` (a document's XRef → `{ page, ops }`, the
+ * recording of its last fully read text pass, `ops` as fn, args, fn, args …), the
+ * recording preprocessor (text pass) and the replaying one (operator list).
+ */
 const PREPROCESSORS = `
 // gongkai text-only (edit replay-preprocessors): see scripts/pdfjs-text-only-replay.mjs
 const TEXT_PASS_OPS = new WeakMap();

@@ -1,7 +1,8 @@
 /**
  * Minimal PDFs written by hand for hostile-input tests: a correct header,
  * objects, cross-reference table and trailer around whatever objects a test
- * needs (thousands of pages, absurd nesting).
+ * needs (thousands of pages, absurd nesting); and a PDF's page primitives as
+ * JSON, for comparing the text-only pdf.js copy with the original.
  */
 import { readPrimitives } from '../../src/readers/pdf/index.js';
 
