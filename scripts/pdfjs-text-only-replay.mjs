@@ -39,6 +39,7 @@ class RecordingPreprocessor extends EvaluatorPreprocessor {
   constructor(stream, xref, stateManager, recording) {
     super(stream, xref, stateManager);
     this.recording = recording;
+    this.ops = [];
   }
   read(operation) {
     const reused = operation.args;
@@ -46,15 +47,14 @@ class RecordingPreprocessor extends EvaluatorPreprocessor {
     const more = super.read(operation);
     const args = operation.args;
     operation.args = reused;
-    const recording = this.recording;
     if (!more) {
-      recording.complete = !recording.unusable;
+      this.recording.ops = this.ops;
       return false;
     }
     if (operation.fn === OPS.endInlineImage) {
-      recording.unusable = true;
-    } else if (!recording.unusable) {
-      recording.ops.push(operation.fn, args);
+      this.ops = null;
+    } else {
+      this.ops?.push(operation.fn, args);
     }
     if (args !== null) {
       for (let i = 0; i < args.length; i++) {
@@ -172,7 +172,7 @@ export const REPLAY_EDITS = [
     find: '    const partialEvaluator = this.#createPartialEvaluator(handler);\n    return partialEvaluator.getTextContent({\n',
     replace: [
       '    const partialEvaluator = this.#createPartialEvaluator(handler);',
-      '    const recording = { ops: [], complete: false, unusable: false }; // gongkai text-only (replay-page-text)',
+      '    const recording = { ops: null }; // gongkai text-only (replay-page-text): set when the pass reads to the end, without inline images',
       '    const textContent = await partialEvaluator.getTextContent({',
       '',
     ].join('\n'),
@@ -188,7 +188,7 @@ export const REPLAY_EDITS = [
       '      intersector,',
       '      recording',
       '    });',
-      '    if (recording.complete) {',
+      '    if (recording.ops) {',
       '      TEXT_PASS_OPS.set(this.xref, { page: this, ops: recording.ops });',
       '    }',
       '    return textContent;',

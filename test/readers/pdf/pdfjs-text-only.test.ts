@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { build, deriveTextOnly, EDITS, FILES, OUT_DIR, PDFJS_VERSION } from '../../../scripts/pdfjs-text-only.mjs';
 import { textOnlyPdfjsStatus } from '../../../src/readers/pdf/pdfjs-text-only.js';
 import { readPrimitives } from '../../../src/readers/pdf/index.js';
-import { pdfOf, primitivesJson as textOf } from '../../helpers/pdf.js';
+import { pdfOf, primitivesJson } from '../../helpers/pdf.js';
 import { SAMPLE_DOCS } from '../../helpers/cli.js';
 
 const require = createRequire(import.meta.url);
@@ -69,9 +69,9 @@ describe('the build\'s text-only copy', () => {
   const samplePdfs = readdirSync(SAMPLE_DOCS).filter((f) => f.endsWith('.pdf'));
   it.each(samplePdfs)('reads %s exactly as the original pdf.js', async (name) => {
     const bytes = new Uint8Array(readFileSync(join(SAMPLE_DOCS, name)));
-    const textOnly = await textOf(bytes, false);
+    const textOnly = await primitivesJson(bytes, false);
     expect(textOnly).toContain('"items":[{');
-    expect(textOnly).toBe(await textOf(bytes, true));
+    expect(textOnly).toBe(await primitivesJson(bytes, true));
   });
 
   // AES-256 (revision 6): the password hash is Node's crypto in the copy (edit native-pdf20-hash).
@@ -81,9 +81,9 @@ describe('the build\'s text-only copy', () => {
     ['a wrong password', 'gongkai-wrong', false],
   ])('reads an AES-256 encrypted PDF with %s exactly as the original pdf.js', async (_what, password, opens) => {
     const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, '../../fixtures/hostile/encrypted.pdf')));
-    const textOnly = await textOf(bytes, false, password);
+    const textOnly = await primitivesJson(bytes, false, password);
     expect(textOnly.includes('"items":[{')).toBe(opens);
-    expect(textOnly).toBe(await textOf(bytes, true, password));
+    expect(textOnly).toBe(await primitivesJson(bytes, true, password));
   });
 
   it('can be turned off with GONGKAI_FULL_PDFJS=1', () => {
@@ -121,8 +121,8 @@ describe('Flate streams in the text-only copy (edit native-inflate)', () => {
     ['damaged in the middle', flip(deflated, Math.floor(deflated.length / 2))],
   ])('read the same as the original pdf.js when %s', async (_name, data) => {
     const bytes = pdfWith(data);
-    const textOnly = await textOf(bytes, false);
-    expect(textOnly).toBe(await textOf(bytes, true));
+    const textOnly = await primitivesJson(bytes, false);
+    expect(textOnly).toBe(await primitivesJson(bytes, true));
     if (_name === 'valid' || _name.startsWith('with')) expect(textOnly).toContain('Line 39 of the flate test: 1390 items');
   });
 });
