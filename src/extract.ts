@@ -8,7 +8,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError, type DocumentModel } from './model/document.js';
 import { detectFormat, type ReadOptions } from './readers/registry.js';
-import { assembleReport, failedBody, type ReportBody } from './report/assemble.js';
+import { assembleReport, type ReportBody } from './report/assemble.js';
+import { failedBody, failedReport } from './report/failed.js';
 import type { Report } from './report/types.js';
 import { buildReportSchema, SCHEMA_VERSION, type OutputFormat } from './schema/report.js';
 import { loadTemplates, type Templates } from './template/load.js';
@@ -132,19 +133,6 @@ async function extractInput(input: string | Uint8Array, fileName: string, source
 function tooLarge(size: number, max: number): string {
   const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
   return `file too large: ${mb(size)} (limit ${mb(max)})`;
-}
-
-/**
- * The `failed` report of an input that could not be read (also what the batch
- * runner records for a document whose worker crashed, hung or ran out of
- * memory). `hash` is the sha256 of the input's bytes, or null when they
- * could not be read (report-schema.md, Top level). `sourcePath` defaults to
- * the base name.
- */
-export function failedReport(file: string, reason: string, hash: string | null = null, sourcePath?: string): Report {
-  const name = basename(file);
-  const source: Report['source'] = { file: name, path: sourcePath ?? name, format: 'unknown', sha256: hash, pages: null };
-  return { schemaVersion: SCHEMA_VERSION, source, ...failedBody(reason) };
 }
 
 async function extractBytes(bytes: Uint8Array, fileName: string, sourcePath: string, options: ExtractOptions): Promise<Report> {

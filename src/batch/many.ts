@@ -7,7 +7,8 @@
 import { availableParallelism } from 'node:os';
 import { WorkerPool } from './pool.js';
 import type { ExtractJob } from './worker.js';
-import { extract, failedReport, type ExtractInput, type ExtractOptions } from '../extract.js';
+import { extract, type ExtractInput, type ExtractOptions } from '../extract.js';
+import { failedReport } from '../report/failed.js';
 import type { Report } from '../report/types.js';
 import { outputNames } from './names.js';
 import { fileSha256, sha256 } from '../io/hash.js';

@@ -1,8 +1,13 @@
-/** The `--corrections FILE` option shared by extract, review and series: a bad file is a usage error (exit 2) naming the entry. */
-import { CorrectionsFileError, readCorrections, type CorrectionEntry } from '../corrections/entries.js';
+/**
+ * The `--corrections FILE` option shared by extract, review and series: a
+ * bad file is a usage error (exit 2) naming the entry. The reader (and zod,
+ * which checks the file) loads only when the option is given.
+ */
+import type { CorrectionEntry } from '../corrections/entries.js';
 import { UsageError } from './command.js';
 
 export async function readCorrectionsOrUsage(file: string): Promise<CorrectionEntry[]> {
+  const { CorrectionsFileError, readCorrections } = await import('../corrections/entries.js');
   try {
     return await readCorrections(file);
   } catch (e) {

@@ -6,8 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { collectInputs } from '../batch/inputs.js';
-import { makeReporter } from '../batch/progress.js';
-import { runBatch, type BatchFormat } from '../batch/run.js';
+import type { BatchFormat } from '../batch/run.js';
 import { STDIN } from '../batch/names.js';
 import { inShard, parseShard } from '../batch/shard.js';
 import { writeAtomic } from '../io/write.js';
@@ -80,6 +79,9 @@ export async function runExtract(cmd: ExtractCommand): Promise<number> {
   if (cmd.corrections !== undefined && cmd.resume) throw new UsageError('--corrections cannot be combined with --resume (earlier outputs may lack the corrections)');
   const corrections = cmd.corrections === undefined ? undefined : await readCorrectionsOrUsage(cmd.corrections);
   if (inputs.length > jobs && shouldReexec(jobs, availableParallelism())) return reexecSingleThreaded();
+  // The batch machinery (templates, output writers, the worker pool) loads only now: a run that
+  // restarts (above) decides it having loaded the command line and listed the inputs, nothing more.
+  const [{ runBatch }, { makeReporter }] = await Promise.all([import('../batch/run.js'), import('../batch/progress.js')]);
   const interruption = onInterrupt();
   try {
     const stdin = inputs.some((i) => i.path === STDIN) ? await readStdin() : undefined;

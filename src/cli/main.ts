@@ -17,7 +17,7 @@ import { seriesCommand } from './series-command.js';
 import { queueCommand } from './queue-command.js';
 import { workerCommand } from './worker-command.js';
 import { VERSION } from '../version.js';
-import { SCHEMA_VERSION } from '../schema/report.js';
+import { SCHEMA_VERSION } from '../schema/version.js';
 
 /** Every command, in the order --help lists them. */
 const COMMANDS: CliCommand[] = [extractCommand, reviewCommand, seriesCommand, schemaCommand, queueCommand, workerCommand];

@@ -4,11 +4,8 @@
  * gongkai JSON outputs (documents without an output are extracted). Exit 0
  * when every cross-year check passed, 1 when one failed, 2 on usage errors.
  */
-import { loadReports } from '../collection/load.js';
 import { EXIT, type CliCommand } from './command.js';
 import { readCorrectionsOrUsage } from './corrections-option.js';
-import { buildSeries, seriesJson } from '../series/build.js';
-import { seriesCsv } from '../series/csv.js';
 import { writeAtomic } from '../io/write.js';
 
 export interface SeriesCommand {
@@ -21,6 +18,12 @@ export interface SeriesCommand {
 
 export async function runSeries(cmd: SeriesCommand): Promise<number> {
   const corrections = cmd.corrections === undefined ? undefined : await readCorrectionsOrUsage(cmd.corrections);
+  // What reads reports and builds series loads only for this command.
+  const [{ loadReports }, { buildSeries, seriesJson }, { seriesCsv }] = await Promise.all([
+    import('../collection/load.js'),
+    import('../series/build.js'),
+    import('../series/csv.js'),
+  ]);
   const loaded = await loadReports(cmd.inputs, {
     corrections,
     ...(cmd.verbose ? { onExtract: (p: string) => process.stderr.write(`extracting ${p}\n`) } : {}),

@@ -7,7 +7,6 @@
  */
 import { availableParallelism, hostname } from 'node:os';
 import type { Argv } from 'yargs';
-import { summaryLine } from '../batch/progress.js';
 import { EXIT, UsageError, type CliCommand } from './command.js';
 import { redisOptions } from './queue-command.js';
 import { reexecSingleThreaded, shouldReexec } from './reexec.js';
@@ -48,8 +47,8 @@ export const workerCommand: CliCommand = {
     const a = args as unknown as WorkerArgs;
     const jobs = a.jobs ?? availableParallelism();
     if (shouldReexec(jobs, availableParallelism())) return reexecSingleThreaded();
-    // BullMQ and ioredis load only when a worker starts.
-    const { startQueueWorker } = await import('../queue/consume.js');
+    // BullMQ and ioredis (and the batch machinery) load only when a worker starts, after the restart.
+    const [{ startQueueWorker }, { summaryLine }] = await Promise.all([import('../queue/consume.js'), import('../batch/progress.js')]);
     const worker = await startQueueWorker({
       redis: a.redis,
       queue: a.queue,

@@ -15,7 +15,7 @@ import { basename } from 'node:path';
 import { Queue, UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
 import { createExtractPool, earlierOutput, writeJsonOutput, type Extracted, type ExtractPoolOptions } from '../batch/documents.js';
 import { readLedger } from '../batch/ledger.js';
-import { failedReport } from '../extract.js';
+import { failedReport } from '../report/failed.js';
 import type { Report } from '../report/types.js';
 import { toNdjsonLine } from '../writers/json.js';
 import { download, DownloadError, type Download } from './download.js';

@@ -13,10 +13,11 @@ import { canonical } from '../text/labels.js';
 import { blankTableFromText } from '../template/blank-table.js';
 import { blankRowFromHeaderText, mapTables, type CellProvenance, type MappedTable } from '../template/map-table.js';
 import type { Edition, Templates } from '../template/load.js';
-import type { Report, Status } from './types.js';
+import type { Report, ReportBody, Status } from './types.js';
+import { failedBody } from './failed.js';
 import { ALL_BLANK_WARNING, blankTemplateReason, countBlankCells, type BlankCount } from './blank.js';
 
-export type ReportBody = Omit<Report, 'schemaVersion' | 'source'>;
+export type { ReportBody } from './types.js';
 
 const REPORT_TITLE = /政府信息公开.*报告|信息公开.*年度报告|政务公开.*年度报告/;
 
@@ -176,21 +177,5 @@ export function assembleReport(model: DocumentModel, templates: Templates): { bo
       warnings,
     },
     provenance,
-  };
-}
-
-/** The body of a `failed` output: nothing read, the reason in `warnings`. */
-export function failedBody(reason: string): ReportBody {
-  return {
-    meta: { title: null, agency: null, year: null, publishedAt: null, edition: 'unknown' },
-    status: 'failed',
-    overview: null,
-    activeDisclosure: null,
-    applications: null,
-    reviewLitigation: null,
-    problems: null,
-    otherMatters: null,
-    checks: [],
-    warnings: [reason],
   };
 }

@@ -158,3 +158,6 @@ export interface Report {
   /** Legacy (2008–2018) reports only (spec/legacy-reports.md); the six sections then hold `{ heading, text }`. */
   legacy?: LegacyPart;
 }
+
+/** A report without what only the caller knows (`schemaVersion`, `source`): what the pipeline makes of a document. */
+export type ReportBody = Omit<Report, 'schemaVersion' | 'source'>;

@@ -12,7 +12,9 @@ import { z } from 'zod';
 import type { CompiledTable, Templates } from '../template/load.js';
 import { describeSchema, descriptions } from './descriptions.js';
 
-export const SCHEMA_VERSION = '1';
+import { SCHEMA_VERSION } from './version.js';
+
+export { SCHEMA_VERSION };
 /** The schema's identifier (a URN: it names the contract, docs/schema.md, without claiming a web address). */
 export const SCHEMA_ID = `urn:gongkai:report-schema:${SCHEMA_VERSION}`;
 
