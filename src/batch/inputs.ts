@@ -7,6 +7,7 @@
  * rather than silence); every other file is skipped with a reason the run
  * reports. Output names follow batch/names.ts.
  */
+import type { Dirent } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FORMATS } from '../readers/registry.js';
@@ -43,35 +44,67 @@ function namedLikeDocument(name: string): boolean {
   return name.includes('.') && DOCUMENT_EXTENSIONS.has(ext);
 }
 
-async function walk(dir: string, found: string[], skipped: SkippedFile[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => undefined);
-  if (!entries) {
-    skipped.push({ path: dir, reason: 'folder cannot be read' });
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const p = join(dir, e.name);
-    if (e.name.startsWith('.')) {
-      skipped.push({ path: p, reason: 'hidden' });
-    } else if (e.isDirectory()) {
-      await walk(p, found, skipped);
-    } else if (namedLikeDocument(e.name)) {
-      // Symbolic links are followed to files, never to folders (no loops); a
-      // broken link or a special file with a document's name is still an
-      // input, so that it is reported rather than silently skipped.
-      const s = await stat(p).catch(() => undefined);
-      if (s?.isDirectory()) skipped.push({ path: p, reason: 'symbolic link to a folder (not followed)' });
-      else found.push(p);
-    } else {
-      const s = await stat(p).catch(() => undefined);
-      if (!s) skipped.push({ path: p, reason: 'broken symbolic link' });
-      else if (s.isDirectory()) skipped.push({ path: p, reason: 'symbolic link to a folder (not followed)' });
-      else if (!s.isFile()) skipped.push({ path: p, reason: 'not a regular file' });
-      else if (await sniffFile(p, e.name)) found.push(p);
-      else skipped.push({ path: p, reason: s.size ? 'not a supported document format' : 'empty file' });
+/** What one folder entry (or folder) contributes, in the order the folder lists it. */
+interface Walked {
+  found: string[];
+  skipped: SkippedFile[];
+}
+
+/**
+ * File-system calls of a walk in flight at once (stat, first bytes of a
+ * file): enough to keep the disk and libuv's threads busy on a folder of
+ * thousands of files, few enough open files to stay far below any limit.
+ */
+const AT_ONCE = 32;
+
+type Limit = <T>(task: () => Promise<T>) => Promise<T>;
+
+/** Runs tasks with at most `n` at a time; a finished task hands its place to the next waiting one. */
+function limiter(n: number): Limit {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (active < n) active++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
     }
+  };
+}
+
+const skip = (path: string, reason: string): Walked => ({ found: [], skipped: [{ path, reason }] });
+
+/** A folder's documents and skipped files, sorted by name, sub-folders in place; its entries are looked at concurrently (`limit`), the order kept. */
+async function walk(dir: string, limit: Limit): Promise<Walked> {
+  const entries = await limit(() => readdir(dir, { withFileTypes: true })).catch(() => undefined);
+  if (!entries) return skip(dir, 'folder cannot be read');
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const parts = await Promise.all(entries.map((e) => walkEntry(join(dir, e.name), e, limit)));
+  return { found: parts.flatMap((w) => w.found), skipped: parts.flatMap((w) => w.skipped) };
+}
+
+async function walkEntry(p: string, e: Dirent, limit: Limit): Promise<Walked> {
+  if (e.name.startsWith('.')) return skip(p, 'hidden');
+  if (e.isDirectory()) return walk(p, limit);
+  if (namedLikeDocument(e.name)) {
+    // A regular file named like a document is one. Symbolic links are followed
+    // to files, never to folders (no loops); a broken link or a special file
+    // with a document's name is still an input, so that it is reported rather
+    // than silently skipped.
+    if (e.isFile()) return { found: [p], skipped: [] };
+    const s = await limit(() => stat(p)).catch(() => undefined);
+    return s?.isDirectory() ? skip(p, 'symbolic link to a folder (not followed)') : { found: [p], skipped: [] };
   }
+  const s = await limit(() => stat(p)).catch(() => undefined);
+  if (!s) return skip(p, 'broken symbolic link');
+  if (s.isDirectory()) return skip(p, 'symbolic link to a folder (not followed)');
+  if (!s.isFile()) return skip(p, 'not a regular file');
+  if (await limit(() => sniffFile(p, e.name))) return { found: [p], skipped: [] };
+  return skip(p, s.size ? 'not a supported document format' : 'empty file');
 }
 
 /**
@@ -83,10 +116,14 @@ async function walk(dir: string, found: string[], skipped: SkippedFile[]): Promi
 export async function collectInputs(paths: string[]): Promise<CollectedInputs> {
   const found: string[] = [];
   const skipped: SkippedFile[] = [];
+  const limit = limiter(AT_ONCE);
   for (const p of paths) {
     const s = p === STDIN ? undefined : await lstat(p).then(() => stat(p)).catch(() => undefined);
-    if (s?.isDirectory()) await walk(p, found, skipped);
-    else found.push(p);
+    if (s?.isDirectory()) {
+      const w = await walk(p, limit);
+      found.push(...w.found);
+      skipped.push(...w.skipped);
+    } else found.push(p);
   }
   const names = outputNames(found);
   const inputs = found.map((path, i) => ({ path, name: names[i]!, outName: `${names[i]!}.json` }));
