@@ -98,8 +98,7 @@ interface Candidate {
  * warning, not an error.
  */
 export function mapTables(tables: Table[], template: CompiledTable, defaultForms: Record<string, Form>): MappedTable {
-  const rows: GridRow[] = tables.flatMap((t, i) => denseGrid(t).map((cells) => ({ table: i, cells })));
-  const { candidates, columnsMatched, notes } = readRows(rows, template);
+  const { candidates, columnsMatched, notes } = readRows(gridRows(tables), template);
 
   let best: { variant: TableVariant; pairs: Map<number, Candidate>; positional: Set<number>; score: number } | undefined;
   // Variants share their template rows: each pairing is scored once.
@@ -120,6 +119,20 @@ export function mapTables(tables: Table[], template: CompiledTable, defaultForms
     return { path: j === undefined ? null : chosen.variant.leaves[j]!.path, label: row.leafLabel, cells, positional: j !== undefined && chosen.positional.has(j) };
   });
   return { ...out, warnings: [...notes, ...out.warnings], columnsMatched, rowScore: chosen.score, printedRows };
+}
+
+/**
+ * `mapTables(tables, template).columnsMatched` (template columns named by the
+ * header rows) without aligning or reading the data rows: for asking it of
+ * every table and template (legacy/assemble.ts, is any table modern?).
+ */
+export function columnsMatched(tables: Table[], template: CompiledTable): number {
+  return readRows(gridRows(tables), template).columnsMatched;
+}
+
+/** The tables' rows as one stream, each with the index of its table (a table printed in parts arrives as several). */
+function gridRows(tables: Table[]): GridRow[] {
+  return tables.flatMap((t, i) => denseGrid(t).map((cells) => ({ table: i, cells })));
 }
 
 /** Splits the row stream into header blocks and candidate data rows. */

@@ -1,4 +1,4 @@
-import { blankRowFromHeaderText, mapTables } from '../../src/template/map-table.js';
+import { blankRowFromHeaderText, columnsMatched, mapTables } from '../../src/template/map-table.js';
 import { loadTemplates } from '../../src/template/load.js';
 import { row, tablesOf } from '../helpers/model.js';
 
@@ -164,6 +164,14 @@ describe('mapTables on table 二', () => {
 
   it('recognises the 2021 columns better than the 2019 ones', () => {
     expect(mapTables(tablesOf(html2021), active2021, {}).columnsMatched).toBeGreaterThan(mapTables(tablesOf(html2021), active2019, {}).columnsMatched);
+  });
+
+  it('counts the columns a header names without mapping the rows (columnsMatched), as mapTables does', () => {
+    const tables = [...tablesOf(html2021), ...tablesOf(table三((_, i) => [i, 0, 0, 0, 0, 0, i], 'own'))];
+    const templates = [active2021, active2019, applications, review];
+    const counts = templates.flatMap((t) => [tables, ...tables.map((x) => [x])].map((ts) => columnsMatched(ts, t)));
+    expect(counts).toEqual(templates.flatMap((t) => [tables, ...tables.map((x) => [x])].map((ts) => mapTables(ts, t, {}).columnsMatched)));
+    expect(counts.filter((n) => n > 0).length).toBeGreaterThan(2);
   });
 
   it('reads the 2019 edition from separate small tables, with signed changes and the amount unit', () => {
