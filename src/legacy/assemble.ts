@@ -10,7 +10,7 @@ import type { Block, DocumentModel, Paragraph, Table } from '../model/document.j
 import { runChecks } from '../checks/evaluate.js';
 import { agencyFromTitle, findSignature, findTitle, findYear, type Signature, type Title } from '../locate/meta.js';
 import { canonical } from '../text/labels.js';
-import { columnsMatched, setPath } from '../template/map-table.js';
+import { readHeaders, setPath } from '../template/map-table.js';
 import type { Templates } from '../template/load.js';
 import type { Report } from '../report/types.js';
 import { foldModel, isTraditional } from './fold.js';
@@ -32,7 +32,7 @@ function hasModernTable(blocks: Block[], templates: Templates): boolean {
   const tables = blocks.filter((b): b is Table => b.kind === 'table');
   if (!tables.length) return false;
   return templates.editions.some((e) =>
-    Object.values(e.tables).some((t) => tables.some((table) => columnsMatched([table], t) >= MODERN_COLUMNS)),
+    Object.values(e.tables).some((t) => tables.some((table) => readHeaders([table], t).columnsMatched >= MODERN_COLUMNS)),
   );
 }
 

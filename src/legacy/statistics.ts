@@ -10,7 +10,7 @@
 import type { Block, Cell, Table } from '../model/document.js';
 import { denseGrid, distinctCells } from '../model/grid.js';
 import { parseCellValue, looksNumeric } from '../template/cell-value.js';
-import { mapTables, setPath, type PrintedRow } from '../template/map-table.js';
+import { mapTables, readHeaders, setPath, type PrintedRow } from '../template/map-table.js';
 import { canonical, labelParts } from '../text/labels.js';
 import { templateUnit, type LegacyTemplates, type StatisticsTemplate } from './load.js';
 
@@ -60,13 +60,13 @@ interface Reading {
 
 /** The template reading of a run of tables, when enough of the template's rows are printed and its key columns found. */
 function readWith(tables: Table[], tpl: StatisticsTemplate): Reading | undefined {
-  const mapped = mapTables(tables, tpl.table, {});
-  const rows = mapped.printedRows ?? [];
-  const leaves = tpl.table.variants[0]?.leaves.length ?? 1;
-  const matched = rows.filter((r) => r.path !== null && !r.positional).length;
-  const columns = new Set(rows.flatMap((r) => Object.keys(r.cells)));
+  // The key columns are decided by the headers alone: a template that lacks them is not aligned at all.
+  const { columns } = readHeaders(tables, tpl.table);
   if (tpl.def.codeColumn && !columns.has(tpl.def.codeColumn)) return undefined;
   if (!tpl.def.valueColumns.some((c) => columns.has(c))) return undefined;
+  const rows = mapTables(tables, tpl.table, {}).printedRows ?? [];
+  const leaves = tpl.table.variants[0]?.leaves.length ?? 1;
+  const matched = rows.filter((r) => r.path !== null && !r.positional).length;
   const share = matched / leaves;
   return share >= tpl.def.minMatchedShare ? { tpl, rows, share } : undefined;
 }

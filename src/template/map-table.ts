@@ -122,12 +122,15 @@ export function mapTables(tables: Table[], template: CompiledTable, defaultForms
 }
 
 /**
- * `mapTables(tables, template).columnsMatched` (template columns named by the
- * header rows) without aligning or reading the data rows: for asking it of
- * every table and template (legacy/assemble.ts, is any table modern?).
+ * What the header rows of `tables` tell, read as `mapTables` reads them but
+ * without aligning or reading the data rows, for questions asked of every
+ * table and template: `columnsMatched` (as `mapTables` gives it) and the
+ * template columns that some printed row has a cell under (the keys of
+ * `printedRows[].cells`).
  */
-export function columnsMatched(tables: Table[], template: CompiledTable): number {
-  return readRows(gridRows(tables), template).columnsMatched;
+export function readHeaders(tables: Table[], template: CompiledTable): { columnsMatched: number; columns: Set<string> } {
+  const { candidates, columnsMatched } = readRows(gridRows(tables), template);
+  return { columnsMatched, columns: new Set(candidates.flatMap((c) => [...c.values.keys()])) };
 }
 
 /** The tables' rows as one stream, each with the index of its table (a table printed in parts arrives as several). */

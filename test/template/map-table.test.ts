@@ -1,4 +1,4 @@
-import { blankRowFromHeaderText, columnsMatched, mapTables } from '../../src/template/map-table.js';
+import { blankRowFromHeaderText, mapTables, readHeaders } from '../../src/template/map-table.js';
 import { loadTemplates } from '../../src/template/load.js';
 import { row, tablesOf } from '../helpers/model.js';
 
@@ -166,12 +166,20 @@ describe('mapTables on table 二', () => {
     expect(mapTables(tablesOf(html2021), active2021, {}).columnsMatched).toBeGreaterThan(mapTables(tablesOf(html2021), active2019, {}).columnsMatched);
   });
 
-  it('counts the columns a header names without mapping the rows (columnsMatched), as mapTables does', () => {
+  it('reads the headers alone (readHeaders) as mapTables does: columns matched, and the columns printed rows have cells under', () => {
     const tables = [...tablesOf(html2021), ...tablesOf(table三((_, i) => [i, 0, 0, 0, 0, 0, i], 'own'))];
     const templates = [active2021, active2019, applications, review];
-    const counts = templates.flatMap((t) => [tables, ...tables.map((x) => [x])].map((ts) => columnsMatched(ts, t)));
-    expect(counts).toEqual(templates.flatMap((t) => [tables, ...tables.map((x) => [x])].map((ts) => mapTables(ts, t, {}).columnsMatched)));
-    expect(counts.filter((n) => n > 0).length).toBeGreaterThan(2);
+    const cases = templates.flatMap((t) => [tables, ...tables.map((x) => [x])].map((ts) => [ts, t] as const));
+    const headers = cases.map(([ts, t]) => {
+      const h = readHeaders(ts, t);
+      return { columnsMatched: h.columnsMatched, columns: [...h.columns].sort() };
+    });
+    const mapped = cases.map(([ts, t]) => {
+      const m = mapTables(ts, t, {});
+      return { columnsMatched: m.columnsMatched, columns: [...new Set((m.printedRows ?? []).flatMap((r) => Object.keys(r.cells)))].sort() };
+    });
+    expect(headers).toEqual(mapped);
+    expect(headers.filter((h) => h.columnsMatched > 0 && h.columns.length > 0).length).toBeGreaterThan(2);
   });
 
   it('reads the 2019 edition from separate small tables, with signed changes and the amount unit', () => {
