@@ -10,8 +10,10 @@ export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** `m1` applied first, then `m2` (PDF's row-vector convention: p · m1 · m2). */
 export function multiply(m1: Matrix, m2: Matrix): Matrix {
-  const [a1, b1, c1, d1, e1, f1] = m1;
-  const [a2, b2, c2, d2, e2, f2] = m2;
+  // Indexed, not destructured: destructuring runs the array iterator, whose result objects
+  // were the largest source of garbage among gongkai's own functions (it runs per operator).
+  const a1 = m1[0], b1 = m1[1], c1 = m1[2], d1 = m1[3], e1 = m1[4], f1 = m1[5];
+  const a2 = m2[0], b2 = m2[1], c2 = m2[2], d2 = m2[3], e2 = m2[4], f2 = m2[5];
   return [
     a1 * a2 + b1 * c2,
     a1 * b2 + b1 * d2,
