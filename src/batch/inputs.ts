@@ -87,6 +87,7 @@ async function walk(dir: string, limit: Limit): Promise<Walked> {
   return { found: parts.flatMap((w) => w.found), skipped: parts.flatMap((w) => w.skipped) };
 }
 
+/** What one entry of a folder contributes: a document, a skipped file with its reason, or (a sub-folder) its own walk. */
 async function walkEntry(p: string, e: Dirent, limit: Limit): Promise<Walked> {
   if (e.name.startsWith('.')) return skip(p, 'hidden');
   if (e.isDirectory()) return walk(p, limit);

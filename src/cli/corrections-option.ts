@@ -6,6 +6,7 @@
 import type { CorrectionEntry } from '../corrections/entries.js';
 import { UsageError } from './command.js';
 
+/** The entries of a corrections file (corrections/entries.ts, spec § Corrections); a file that cannot be read or fails the check throws `UsageError` with the reader's message. */
 export async function readCorrectionsOrUsage(file: string): Promise<CorrectionEntry[]> {
   const { CorrectionsFileError, readCorrections } = await import('../corrections/entries.js');
   try {

@@ -61,10 +61,10 @@ interface Reading {
 /** The template reading of a run of tables, when enough of the template's rows are printed and its key columns found. */
 function readWith(tables: Table[], tpl: StatisticsTemplate): Reading | undefined {
   // The key columns are decided by the headers alone: a template that lacks them is not aligned at all.
-  const { columns } = readHeaders(tables, tpl.table);
+  const { columns, read } = readHeaders(tables, tpl.table);
   if (tpl.def.codeColumn && !columns.has(tpl.def.codeColumn)) return undefined;
   if (!tpl.def.valueColumns.some((c) => columns.has(c))) return undefined;
-  const rows = mapTables(tables, tpl.table, {}).printedRows ?? [];
+  const rows = mapTables(tables, tpl.table, {}, read).printedRows ?? [];
   const leaves = tpl.table.variants[0]?.leaves.length ?? 1;
   const matched = rows.filter((r) => r.path !== null && !r.positional).length;
   const share = matched / leaves;

@@ -72,7 +72,7 @@ const ROW_MATCH = 0.5;
 const POSITIONAL_GAIN = 0.01;
 
 /** A row that may carry data, with its label and its cells keyed by template column. */
-interface Candidate {
+export interface Candidate {
   leafLabel: string;
   groupText: string;
   values: Map<string, { cell: Cell | undefined; header: string }>;
@@ -95,10 +95,16 @@ interface Candidate {
  * each cell's provenance and warnings for what is missing. Of the template's
  * variants (row groups printed as one row or as several) the best-aligned
  * is used, `defaultForms` winning ties. What cannot be read is null with a
- * warning, not an error.
+ * warning, not an error. `read`: the same tables as `readHeaders` read them
+ * against the same template, when the caller has it.
  */
-export function mapTables(tables: Table[], template: CompiledTable, defaultForms: Record<string, Form>): MappedTable {
-  const { candidates, columnsMatched, notes } = readRows(gridRows(tables), template);
+export function mapTables(
+  tables: Table[],
+  template: CompiledTable,
+  defaultForms: Record<string, Form>,
+  read: RowReading = readRows(gridRows(tables), template),
+): MappedTable {
+  const { candidates, columnsMatched, notes } = read;
 
   let best: { variant: TableVariant; pairs: Map<number, Candidate>; positional: Set<number>; score: number } | undefined;
   // Variants share their template rows: each pairing is scored once.
@@ -126,11 +132,13 @@ export function mapTables(tables: Table[], template: CompiledTable, defaultForms
  * without aligning or reading the data rows, for questions asked of every
  * table and template: `columnsMatched` (as `mapTables` gives it) and the
  * template columns that some printed row has a cell under (the keys of
- * `printedRows[].cells`).
+ * `printedRows[].cells`); and the reading itself (`read`), which
+ * `mapTables(tables, template, forms, read)` goes on from without reading the
+ * rows again.
  */
-export function readHeaders(tables: Table[], template: CompiledTable): { columnsMatched: number; columns: Set<string> } {
-  const { candidates, columnsMatched } = readRows(gridRows(tables), template);
-  return { columnsMatched, columns: new Set(candidates.flatMap((c) => [...c.values.keys()])) };
+export function readHeaders(tables: Table[], template: CompiledTable): { columnsMatched: number; columns: Set<string>; read: RowReading } {
+  const read = readRows(gridRows(tables), template);
+  return { columnsMatched: read.columnsMatched, columns: new Set(read.candidates.flatMap((c) => [...c.values.keys()])), read };
 }
 
 /** The tables' rows as one stream, each with the index of its table (a table printed in parts arrives as several). */
@@ -138,8 +146,15 @@ function gridRows(tables: Table[]): GridRow[] {
   return tables.flatMap((t, i) => denseGrid(t).map((cells) => ({ table: i, cells })));
 }
 
+/** A section's tables read against one template: the candidate data rows, the template columns the header rows named, notes on columns placed by position. */
+export interface RowReading {
+  candidates: Candidate[];
+  columnsMatched: number;
+  notes: string[];
+}
+
 /** Splits the row stream into header blocks and candidate data rows. */
-function readRows(rows: GridRow[], template: CompiledTable): { candidates: Candidate[]; columnsMatched: number; notes: string[] } {
+function readRows(rows: GridRow[], template: CompiledTable): RowReading {
   const candidates: Candidate[] = [];
   const matchedKeys = new Set<string>();
   const notes = new Set<string>();
