@@ -34,12 +34,16 @@
  * speed and memory, never results.
  */
 import { spawn } from 'node:child_process';
+import { Socket } from 'node:net';
 import { constants } from 'node:os';
 
 const FLAG = '--single-threaded';
 /** V8 flags of the restart (node 20, V8 11.3 defaults: budget 67584, inlining 460 and 920 bytes of bytecode, heap growing set by V8 from the heap's limit). */
 const V8_FLAGS = ['--interrupt-budget=270336', '--max-inlined-bytecode-size=230', '--max-inlined-bytecode-size-cumulative=300', '--heap-growing-percent=75'];
 const MARK = 'GONGKAI_REEXEC';
+/** Environment variable naming the child's end of the pipe from its parent, and that end's fd. */
+const PARENT_PIPE = 'GONGKAI_PARENT_PIPE';
+const PARENT_FD = 3;
 
 /** Whether a bulk run restarts under `node --single-threaded`: when its jobs fill every core of a multi-core machine (V8's helper threads would compete with the workers) and it has not restarted already. */
 export function shouldReexec(jobs: number, cores: number): boolean {
@@ -59,9 +63,11 @@ export function reexecFlags(execArgv: readonly string[] = process.execArgv): str
 /** Runs this same command line under `node --single-threaded` and the V8 flags (`reexecFlags`); resolves to its exit code. */
 export function reexecSingleThreaded(): Promise<number> {
   return new Promise((resolve, reject) => {
+    // A fourth stdio entry, a pipe nobody writes to: the kernel closes it when this process dies,
+    // however it dies, and the child sees that at once (exitWithParent).
     const child = spawn(process.execPath, [...reexecFlags(), ...process.argv.slice(1)], {
-      stdio: 'inherit',
-      env: { ...process.env, [MARK]: '1' },
+      stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
+      env: { ...process.env, [MARK]: '1', [PARENT_PIPE]: String(PARENT_FD) },
     });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, forward);
@@ -74,14 +80,28 @@ export function reexecSingleThreaded(): Promise<number> {
 }
 
 /**
- * In the started-again process: stop when the process that started it is
- * gone (killed with SIGKILL, which cannot be forwarded), so that no run goes
- * on writing outputs behind the back of whoever stopped it.
+ * In the started-again process: stop (exit code 137) as soon as the process
+ * that started it is gone, killed with SIGKILL too, which cannot be
+ * forwarded, so that no run goes on writing outputs behind the back of
+ * whoever stopped it. The parent holds the other end of a pipe (stdio fd 3,
+ * named by GONGKAI_PARENT_PIPE); its end closes with the parent. Where the
+ * pipe cannot be opened, the parent process id is checked every 500 ms.
  */
 export function exitWithParent(): void {
   if (!process.env[MARK]) return;
+  const fd = Number(process.env[PARENT_PIPE]);
+  delete process.env[PARENT_PIPE]; // not for anything this process starts
   const parent = process.ppid;
-  setInterval(() => {
-    if (process.ppid !== parent) process.exit(137);
-  }, 500).unref();
+  try {
+    if (!Number.isInteger(fd)) throw new Error('no pipe from the parent');
+    const pipe = new Socket({ fd, readable: true, writable: false });
+    pipe.on('close', () => process.exit(137));
+    pipe.on('error', () => process.exit(137));
+    pipe.resume();
+    pipe.unref();
+  } catch {
+    setInterval(() => {
+      if (process.ppid !== parent) process.exit(137);
+    }, 500).unref();
+  }
 }
