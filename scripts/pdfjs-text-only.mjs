@@ -10,7 +10,9 @@
 //   - fonts are parsed (widths, encodings, ToUnicode, FontMatrix, the repairs
 //     whose errors make pdf.js fall back to a standard font) but not written
 //     out again as CFF or OpenType files, which only drawing reads, and Type 1
-//     glyph programs run without being re-encoded as Type 2 ones;
+//     glyph programs run without being re-encoded as Type 2 ones; a TrueType
+//     font's glyphs are checked for the missing ones but not copied into a
+//     new glyph table (scripts/pdfjs-text-only-glyf.mjs);
 //   - a glyph's text position is computed without intermediate matrices;
 //   - the AES-256 password hash (many rounds of AES and SHA-2) is computed by
 //     Node's crypto, not in JavaScript;
@@ -44,6 +46,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GLYF_EDITS } from './pdfjs-text-only-glyf.mjs';
 import { REPLAY_EDITS } from './pdfjs-text-only-replay.mjs';
 
 /** The pdfjs-dist version the edits below were written against. */
@@ -346,6 +349,7 @@ export const EDITS = [
     ].join('\n'),
   },
   ...REPLAY_EDITS,
+  ...GLYF_EDITS,
   {
     id: 'own-worker-global',
     file: 'pdf.mjs',
