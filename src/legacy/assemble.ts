@@ -10,7 +10,8 @@ import type { Block, DocumentModel, Paragraph, Table } from '../model/document.j
 import { runChecks } from '../checks/evaluate.js';
 import { agencyFromTitle, findSignature, findTitle, findYear, type Signature, type Title } from '../locate/meta.js';
 import { canonical } from '../text/labels.js';
-import { readHeaders, setPath } from '../template/map-table.js';
+import { setPath } from '../template/map-table.js';
+import { readHeaders } from '../template/read-rows.js';
 import type { Templates } from '../template/load.js';
 import type { Report } from '../report/types.js';
 import { foldModel, isTraditional } from './fold.js';

@@ -10,7 +10,8 @@
 import type { Block, Cell, Table } from '../model/document.js';
 import { denseGrid, distinctCells } from '../model/grid.js';
 import { parseCellValue, looksNumeric } from '../template/cell-value.js';
-import { mapTables, readHeaders, setPath, type PrintedRow } from '../template/map-table.js';
+import { mapTables, setPath, type PrintedRow } from '../template/map-table.js';
+import { readHeaders } from '../template/read-rows.js';
 import { canonical, labelParts } from '../text/labels.js';
 import { templateUnit, type LegacyTemplates, type StatisticsTemplate } from './load.js';
 

@@ -1,4 +1,5 @@
-import { blankRowFromHeaderText, mapTables, readHeaders } from '../../src/template/map-table.js';
+import { blankRowFromHeaderText, mapTables } from '../../src/template/map-table.js';
+import { readHeaders } from '../../src/template/read-rows.js';
 import { loadTemplates } from '../../src/template/load.js';
 import { row, tablesOf } from '../helpers/model.js';
 
