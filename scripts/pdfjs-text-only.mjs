@@ -12,7 +12,7 @@
 //     out again as CFF or OpenType files, which only drawing reads, and Type 1
 //     glyph programs run without being re-encoded as Type 2 ones; a TrueType
 //     font's glyphs are checked for the missing ones but not copied into a
-//     new glyph table (scripts/pdfjs-text-only-glyf.mjs);
+//     new glyph table (these edits: scripts/pdfjs-text-only-fonts.mjs);
 //   - a glyph's text position is computed without intermediate matrices;
 //   - the AES-256 password hash (many rounds of AES and SHA-2) is computed by
 //     Node's crypto, not in JavaScript;
@@ -46,7 +46,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GLYF_EDITS } from './pdfjs-text-only-glyf.mjs';
+import { FONT_EDITS } from './pdfjs-text-only-fonts.mjs';
 import { REPLAY_EDITS } from './pdfjs-text-only-replay.mjs';
 
 /** The pdfjs-dist version the edits below were written against. */
@@ -63,58 +63,7 @@ export const FILES = ['pdf.mjs', 'pdf.worker.mjs'];
  * replacement, and why. Keep each one small and checkable by eye.
  */
 export const EDITS = [
-  {
-    id: 'no-glyph-outlines',
-    file: 'pdf.worker.mjs',
-    why: 'glyph outlines are built for drawing only',
-    find: '  static buildFontPaths(font, glyphs, handler, evaluatorOptions) {\n',
-    replace: '  static buildFontPaths(font, glyphs, handler, evaluatorOptions) {\n    return; // gongkai text-only: no glyph outlines\n',
-  },
-  {
-    id: 'no-type3-glyph-programs',
-    file: 'pdf.worker.mjs',
-    why: 'Type 3 glyph programs are compiled for drawing only',
-    find: '          await translated.loadType3Data(this, resources, task);\n',
-    replace: '          // gongkai text-only: Type 3 glyph programs are not compiled\n',
-  },
-  {
-    id: 'no-cff-output',
-    file: 'pdf.worker.mjs',
-    why: 'a CFF font is compiled again (into a plain array, byte by byte) only to be drawn; its parse, which gives widths, charset, encoding and FontMatrix, stays',
-    find: '    try {\n      this.data = compiler.compile();\n    } catch {\n      warn("Failed to compile font " + properties.loadedName);\n      this.data = file;\n    }\n',
-    replace: '    this.data = undefined; // gongkai text-only: the compiled font is for drawing only\n',
-  },
-  {
-    id: 'no-type1-output',
-    file: 'pdf.worker.mjs',
-    why: 'a Type 1 font is rewrapped and compiled as CFF (from Type 2 charstring and subroutine lists gathered for it) only to be drawn; its parse (widths, encoding, seac accents) stays',
-    find: [
-      '    const type2Charstrings = this.getType2Charstrings(charstrings);',
-      '    const subrs = this.getType2Subrs(data.subrs);',
-      '    this.charstrings = charstrings;',
-      '    this.data = this.wrap(name, type2Charstrings, this.charstrings, subrs, properties);',
-      '',
-    ].join('\n'),
-    replace: [
-      '    this.charstrings = charstrings;',
-      '    this.data = undefined; // gongkai text-only: the rewrapped font is for drawing only',
-      '',
-    ].join('\n'),
-  },
-  {
-    id: 'no-opentype-output',
-    file: 'pdf.worker.mjs',
-    why: 'Type 1 and CFF fonts are wrapped in a new OpenType file only to be drawn; what convert() sets before that (ToUnicode from the built-in encoding, the char-to-glyph map, seac accents) stays',
-    find: '    const unitsPerEm = properties.fontMatrix ? 1 / Math.max(',
-    replace: '    return undefined; // gongkai text-only: the OpenType file is for drawing only\n    const unitsPerEm = properties.fontMatrix ? 1 / Math.max(',
-  },
-  {
-    id: 'no-truetype-output',
-    file: 'pdf.worker.mjs',
-    why: 'a repaired TrueType font is written out again only to be drawn; the repairs before it, whose errors make pdf.js fall back to a standard font, all still run',
-    find: '    const builder = new OpenTypeFileBuilder(header.version);\n    for (const tableTag in tables) {\n      builder.addTable(tableTag, tables[tableTag].data);\n    }\n    return builder.toArray();\n',
-    replace: '    return undefined; // gongkai text-only: the repaired font file is for drawing only\n',
-  },
+  ...FONT_EDITS,
   {
     id: 'fresh-operator-arrays',
     file: 'pdf.worker.mjs',
@@ -288,30 +237,6 @@ export const EDITS = [
     ].join('\n'),
   },
   {
-    id: 'no-type1-charstring-output',
-    file: 'pdf.worker.mjs',
-    why: "a Type 1 glyph program was re-encoded as a Type 2 one, byte by byte, for drawing only; the program still runs (widths, side bearings, accents, errors as before), and the output stays non-empty exactly when it was (a font's hasGlyphId reads that)",
-    find: [
-      '    const start = stackLength - howManyArgs;',
-      '    for (let i = start; i < stackLength; i++) {',
-      '      let value = this.stack[i];',
-      '      if (Number.isInteger(value)) {',
-      '        this.output.push(28, value >> 8 & 0xff, value & 0xff);',
-      '      } else {',
-      '        value = 65536 * value | 0;',
-      '        this.output.push(255, value >> 24 & 0xff, value >> 16 & 0xff, value >> 8 & 0xff, value & 0xff);',
-      '      }',
-      '    }',
-      '    this.output.push(...command);',
-      '',
-    ].join('\n'),
-    replace: [
-      '    const start = stackLength - howManyArgs;',
-      '    if (this.output.length === 0) this.output.push(...command); // gongkai text-only: no Type 2 program',
-      '',
-    ].join('\n'),
-  },
-  {
     id: 'text-transform-inline',
     file: 'pdf.worker.mjs',
     why: 'the text position of every glyph was two Util.transform calls and three new arrays; the same products and sums, in the same order, written out (one array)',
@@ -349,7 +274,6 @@ export const EDITS = [
     ].join('\n'),
   },
   ...REPLAY_EDITS,
-  ...GLYF_EDITS,
   {
     id: 'own-worker-global',
     file: 'pdf.mjs',

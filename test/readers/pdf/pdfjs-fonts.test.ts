@@ -1,5 +1,5 @@
 /**
- * The text-only copy's `sanitizeGlyphLocations` (scripts/pdfjs-text-only-glyf.mjs)
+ * The text-only copy's `sanitizeGlyphLocations` (scripts/pdfjs-text-only-fonts.mjs)
  * against pdf.js's own, both taken from the build's copy of pdf.js: on made-up
  * TrueType glyph tables and indexes, they find the same missing glyphs, the same
  * largest instructions, fail alike, and repair the glyph bytes alike.

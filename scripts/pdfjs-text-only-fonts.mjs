@@ -1,6 +1,14 @@
-// The edit of the text-only pdf.js copy that reads a TrueType font's glyph
-// table without writing a new one (part of scripts/pdfjs-text-only.mjs's
-// EDITS; same rules: its `find` occurs exactly once in pdfjs-dist 5.6.205).
+// The edits of the text-only pdf.js copy that concern fonts (part of
+// scripts/pdfjs-text-only.mjs's EDITS; same rules: each `find` occurs exactly
+// once in pdfjs-dist 5.6.205). Fonts are parsed for what text extraction
+// reads — widths, encodings, ToUnicode, FontMatrix, and the repairs whose
+// errors make pdf.js fall back to a standard font — but nothing is built or
+// written out that only drawing uses: glyph outlines, Type 3 glyph programs,
+// CFF, Type 1 and OpenType font files, Type 2 glyph programs, a repaired
+// TrueType file and its new glyph table.
+//
+// The last edit, truetype-missing-glyphs-only, reads a TrueType font's glyph
+// table without writing a new one:
 //
 // pdf.js repairs every embedded TrueType font before using it
 // (`checkAndRepair`). One step, `sanitizeGlyphLocations`, walks the glyph
@@ -36,7 +44,7 @@
 // truncated, composite) and compares what they return and what they repair.
 
 /** The text-only function, added before pdf.js's own (renamed sanitizeGlyphLocationsForDrawing). */
-const TEXT_ONLY_GLYPH_LOCATIONS = `    // gongkai text-only (edit truetype-missing-glyphs-only): see scripts/pdfjs-text-only-glyf.mjs
+const TEXT_ONLY_GLYPH_LOCATIONS = `    // gongkai text-only (edit truetype-missing-glyphs-only): see scripts/pdfjs-text-only-fonts.mjs
     function sanitizeGlyphLocations(loca, glyf, numGlyphs, isGlyphLocationsLong, hintsValid, dupFirstEntry, maxSizeOfInstructions) {
       if (!(numGlyphs >= 1)) {
         return sanitizeGlyphLocationsForDrawing(loca, glyf, numGlyphs, isGlyphLocationsLong, hintsValid, dupFirstEntry, maxSizeOfInstructions);
@@ -131,7 +139,83 @@ const TEXT_ONLY_GLYPH_LOCATIONS = `    // gongkai text-only (edit truetype-missi
 
 const SIGNATURE = '(loca, glyf, numGlyphs, isGlyphLocationsLong, hintsValid, dupFirstEntry, maxSizeOfInstructions) {\n';
 
-export const GLYF_EDITS = [
+export const FONT_EDITS = [
+  {
+    id: 'no-glyph-outlines',
+    file: 'pdf.worker.mjs',
+    why: 'glyph outlines are built for drawing only',
+    find: '  static buildFontPaths(font, glyphs, handler, evaluatorOptions) {\n',
+    replace: '  static buildFontPaths(font, glyphs, handler, evaluatorOptions) {\n    return; // gongkai text-only: no glyph outlines\n',
+  },
+  {
+    id: 'no-type3-glyph-programs',
+    file: 'pdf.worker.mjs',
+    why: 'Type 3 glyph programs are compiled for drawing only',
+    find: '          await translated.loadType3Data(this, resources, task);\n',
+    replace: '          // gongkai text-only: Type 3 glyph programs are not compiled\n',
+  },
+  {
+    id: 'no-cff-output',
+    file: 'pdf.worker.mjs',
+    why: 'a CFF font is compiled again (into a plain array, byte by byte) only to be drawn; its parse, which gives widths, charset, encoding and FontMatrix, stays',
+    find: '    try {\n      this.data = compiler.compile();\n    } catch {\n      warn("Failed to compile font " + properties.loadedName);\n      this.data = file;\n    }\n',
+    replace: '    this.data = undefined; // gongkai text-only: the compiled font is for drawing only\n',
+  },
+  {
+    id: 'no-type1-output',
+    file: 'pdf.worker.mjs',
+    why: 'a Type 1 font is rewrapped and compiled as CFF (from Type 2 charstring and subroutine lists gathered for it) only to be drawn; its parse (widths, encoding, seac accents) stays',
+    find: [
+      '    const type2Charstrings = this.getType2Charstrings(charstrings);',
+      '    const subrs = this.getType2Subrs(data.subrs);',
+      '    this.charstrings = charstrings;',
+      '    this.data = this.wrap(name, type2Charstrings, this.charstrings, subrs, properties);',
+      '',
+    ].join('\n'),
+    replace: [
+      '    this.charstrings = charstrings;',
+      '    this.data = undefined; // gongkai text-only: the rewrapped font is for drawing only',
+      '',
+    ].join('\n'),
+  },
+  {
+    id: 'no-opentype-output',
+    file: 'pdf.worker.mjs',
+    why: 'Type 1 and CFF fonts are wrapped in a new OpenType file only to be drawn; what convert() sets before that (ToUnicode from the built-in encoding, the char-to-glyph map, seac accents) stays',
+    find: '    const unitsPerEm = properties.fontMatrix ? 1 / Math.max(',
+    replace: '    return undefined; // gongkai text-only: the OpenType file is for drawing only\n    const unitsPerEm = properties.fontMatrix ? 1 / Math.max(',
+  },
+  {
+    id: 'no-truetype-output',
+    file: 'pdf.worker.mjs',
+    why: 'a repaired TrueType font is written out again only to be drawn; the repairs before it, whose errors make pdf.js fall back to a standard font, all still run',
+    find: '    const builder = new OpenTypeFileBuilder(header.version);\n    for (const tableTag in tables) {\n      builder.addTable(tableTag, tables[tableTag].data);\n    }\n    return builder.toArray();\n',
+    replace: '    return undefined; // gongkai text-only: the repaired font file is for drawing only\n',
+  },
+  {
+    id: 'no-type1-charstring-output',
+    file: 'pdf.worker.mjs',
+    why: "a Type 1 glyph program was re-encoded as a Type 2 one, byte by byte, for drawing only; the program still runs (widths, side bearings, accents, errors as before), and the output stays non-empty exactly when it was (a font's hasGlyphId reads that)",
+    find: [
+      '    const start = stackLength - howManyArgs;',
+      '    for (let i = start; i < stackLength; i++) {',
+      '      let value = this.stack[i];',
+      '      if (Number.isInteger(value)) {',
+      '        this.output.push(28, value >> 8 & 0xff, value & 0xff);',
+      '      } else {',
+      '        value = 65536 * value | 0;',
+      '        this.output.push(255, value >> 24 & 0xff, value >> 16 & 0xff, value >> 8 & 0xff, value & 0xff);',
+      '      }',
+      '    }',
+      '    this.output.push(...command);',
+      '',
+    ].join('\n'),
+    replace: [
+      '    const start = stackLength - howManyArgs;',
+      '    if (this.output.length === 0) this.output.push(...command); // gongkai text-only: no Type 2 program',
+      '',
+    ].join('\n'),
+  },
   {
     id: 'truetype-missing-glyphs-only',
     file: 'pdf.worker.mjs',
