@@ -77,7 +77,7 @@ const POSITIONAL_GAIN = 0.01;
  * each cell's provenance and warnings for what is missing. Of the template's
  * variants (row groups printed as one row or as several) the best-aligned
  * is used, `defaultForms` winning ties. What cannot be read is null with a
- * warning, not an error. `read`: the same tables as `readHeaders` read them
+ * warning, not an error. `read`: the same tables as `readHeaders` (template/read-rows.ts) read them
  * against the same template, when the caller has it.
  */
 export function mapTables(
