@@ -17,8 +17,6 @@ import type { Report, ReportBody, Status } from './types.js';
 import { failedBody } from './failed.js';
 import { ALL_BLANK_WARNING, blankTemplateReason, countBlankCells, type BlankCount } from './blank.js';
 
-export type { ReportBody } from './types.js';
-
 const REPORT_TITLE = /政府信息公开.*报告|信息公开.*年度报告|政务公开.*年度报告/;
 
 function tablesIn(blocks: Block[], s: LocatedSection): Table[] {

@@ -11,9 +11,9 @@
 import { z } from 'zod';
 import type { CompiledTable, Templates } from '../template/load.js';
 import { describeSchema, descriptions } from './descriptions.js';
-
 import { SCHEMA_VERSION } from './version.js';
 
+/** Re-exported for the library's users (src/index.ts); what must not load zod imports schema/version.ts. */
 export { SCHEMA_VERSION };
 /** The schema's identifier (a URN: it names the contract, docs/schema.md, without claiming a web address). */
 export const SCHEMA_ID = `urn:gongkai:report-schema:${SCHEMA_VERSION}`;
